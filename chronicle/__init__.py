@@ -1,0 +1,1 @@
+"""Chronicle: a static-site generator for historical timelines."""
