@@ -1,0 +1,128 @@
+"""The search index: one entry per event, person and place, as a classic script.
+
+`assets/search-index.js` defines `var TIMELINE_SEARCH = [...]` so that search.html
+works from file:// (no fetch). Each entry carries a normalised haystack `h` that
+`assets/search.js` matches against a query normalised the same way.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .model import Event, Person, Place, Site
+
+# Characters that must not appear literally inside an inline or classic script.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+_WIKI_RE = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
+_MARKDOWN_PATTERNS = (
+    (re.compile(r"<!--.*?-->", re.S), " "),  # HTML comments
+    (re.compile(r"<[^>\n]*>"), " "),  # HTML tags
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # inline links: keep text
+    (re.compile(r"\[\^[^\]]*\]:?"), " "),  # footnote references and labels
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), " "),  # reference definitions
+    (re.compile(r"\{[:#.][^}]*\}"), " "),  # attribute lists
+    (re.compile(r"https?://\S+"), " "),  # bare URLs
+    (re.compile(r"[*_`#>|~=]+"), " "),  # emphasis, code, headings, quotes, tables
+)
+
+
+def normalise(text: str) -> str:
+    """Fold text for matching: casefold, strip accents, đ->d, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Mn":
+            continue
+        kept.append(" " if category[0] in "PZC" else char)
+    return " ".join("".join(kept).replace("đ", "d").split())
+
+
+def strip_markdown(body: str, titles: dict[str, str]) -> str:
+    """Reduce a Markdown body to its words, resolving wiki-links to their titles."""
+    text = _WIKI_RE.sub(lambda m: m.group(2) or titles.get(m.group(1).strip(), m.group(1)), body)
+    for pattern, replacement in _MARKDOWN_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def search_index_js(site: Site) -> bytes:
+    """Return the content of assets/search-index.js for the whole site."""
+    titles = _titles(site)
+    entries = [_event_entry(site, event, titles) for event in site.events]
+    entries += [_person_entry(person, titles) for person in site.people.values()]
+    entries += [_place_entry(place, titles) for place in site.places.values()]
+    lines = ",\n".join(script_json(entry) for entry in entries)
+    return f"var TIMELINE_SEARCH = [\n{lines}\n];\n".encode("utf-8")
+
+
+def script_json(value: object) -> str:
+    """JSON text that is safe inside a <script> element and any JavaScript source."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ESCAPE_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
+
+
+def _titles(site: Site) -> dict[str, str]:
+    """Map every slug a wiki-link may name to its title."""
+    titles = {slug: place.name for slug, place in site.places.items()}
+    titles.update((slug, person.name) for slug, person in site.people.items())
+    titles.update((slug, event.title) for slug, event in site.events_by_slug.items())
+    return titles
+
+
+def _entry(url: str, title: str, date: str, summary: str | None, kind: str,
+           words: Iterable[str | None]) -> dict[str, str]:
+    """One search entry; `h` starts with the normalised title."""
+    haystack = normalise(" ".join(w for w in (title, summary, *words) if w))
+    return {"url": url, "title": title, "date": date, "summary": summary or "",
+            "kind": kind, "h": haystack}
+
+
+def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, str]:
+    """The entry for one event: text, people, places (with route stops) and tags."""
+    people = [site.people[slug] for slug in event.people if slug in site.people]
+    place_slugs = dict.fromkeys([*event.places, *(stop.place for stop in event.route)])
+    places = [site.places[slug] for slug in place_slugs if slug in site.places]
+    words = [strip_markdown(event.body, titles), event.when]
+    words += [name for person in people for name in (person.name, person.native_name)]
+    words += [name for place in places for name in (place.name, place.native_name)]
+    words += list(event.tags)
+    return _entry(f"events/{event.slug}.html", event.title, event.when,
+                  event.summary, "event", words)
+
+
+def _person_entry(person: Person, titles: dict[str, str]) -> dict[str, str]:
+    """The entry for one person, found by either name."""
+    date = _lifespan(person)
+    words = [person.native_name, date, strip_markdown(person.body, titles)]
+    return _entry(f"people/{person.slug}.html", person.name, date,
+                  person.summary, "person", words)
+
+
+def _place_entry(place: Place, titles: dict[str, str]) -> dict[str, str]:
+    """The entry for one place, found by either name or its country."""
+    words = [place.native_name, place.country, strip_markdown(place.body, titles)]
+    return _entry(f"places/{place.slug}.html", place.name, place.country or "",
+                  place.summary, "place", words)
+
+
+def _lifespan(person: Person) -> str:
+    """'1912 – 1994', 'b. 1984', 'd. 1994' or ''."""
+    if person.born and person.died:
+        return f"{person.born.display()} – {person.died.display()}"
+    if person.born:
+        return f"b. {person.born.display()}"
+    if person.died:
+        return f"d. {person.died.display()}"
+    return ""

@@ -1,0 +1,161 @@
+/* Full-text search for search.html; a classic script so it also works from file://.
+ * Needs assets/search-index.js loaded first (it defines TIMELINE_SEARCH).
+ * Exposes window.timelineSearch(query) and window.timelineNormalise(text). */
+(function () {
+  "use strict";
+  var LIMIT = 50;
+  var entries = window.TIMELINE_SEARCH || [];
+  var titles = null;  /* normalised titles, computed on first search */
+  var last = {query: null, matches: null};
+
+  /* Must agree with chronicle.search.normalise in Python. */
+  var NON_WORD = /[\p{P}\p{Z}\p{C}\s]+/gu;
+  var MARKS = /\p{Mn}/gu;
+  function normalise(text) {
+    var folded = String(text).normalize("NFKD").toLowerCase()
+      .replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3").normalize("NFKD");
+    return folded.replace(MARKS, "").replace(NON_WORD, " ")
+      .replace(/\u0111/g, "d").trim();
+  }
+
+  function normalisedTitles() {
+    if (!titles) { titles = entries.map(function (e) { return normalise(e.title); }); }
+    return titles;
+  }
+
+  /* Indices of entries whose haystack contains every word, in index order. */
+  function matching(query, words) {
+    var pool = null;
+    if (last.query !== null && last.query !== "" && query.indexOf(last.query) === 0) {
+      pool = last.matches;  /* a longer query can only match fewer entries */
+    }
+    var found = [];
+    var count = pool ? pool.length : entries.length;
+    for (var k = 0; k < count; k++) {
+      var i = pool ? pool[k] : k;
+      var h = entries[i].h;
+      var ok = true;
+      for (var w = 0; w < words.length && ok; w++) { ok = h.indexOf(words[w]) >= 0; }
+      if (ok) { found.push(i); }
+    }
+    last = {query: query, matches: found};
+    return found;
+  }
+
+  /* 0 when every word is in the title, 1 when some are, 2 otherwise. */
+  function rank(i, words) {
+    var title = normalisedTitles()[i];
+    var hits = 0;
+    for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) >= 0) { hits++; } }
+    return hits === words.length ? 0 : hits > 0 ? 1 : 2;
+  }
+
+  function search(query) {
+    var normal = normalise(query || "");
+    if (!normal) { return {query: normal, total: 0, results: []}; }
+    var words = normal.split(" ");
+    var found = matching(normal, words);
+    var ranked = found.map(function (i) { return [rank(i, words), i]; });
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var results = ranked.slice(0, LIMIT).map(function (pair) { return entries[pair[1]]; });
+    return {query: normal, total: found.length, results: results};
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  var KINDS = {event: "Event", person: "Person", place: "Place"};
+  function resultItem(entry) {
+    var item = element("li", "search-result search-" + entry.kind);
+    var link = element("a", "search-title", entry.title);
+    link.href = entry.url;
+    item.appendChild(link);
+    var meta = element("p", "search-meta");
+    meta.appendChild(element("span", "search-kind", KINDS[entry.kind] || entry.kind));
+    if (entry.date) { meta.appendChild(element("span", "search-date", entry.date)); }
+    item.appendChild(meta);
+    if (entry.summary) { item.appendChild(element("p", "search-summary", entry.summary)); }
+    return item;
+  }
+
+  function statusText(query, answer) {
+    if (!answer.query) { return "Type to search events, people and places."; }
+    if (!answer.total) { return "No results for \u201c" + query + "\u201d."; }
+    var text = answer.total === 1 ? "1 result" : answer.total + " results";
+    if (answer.total > answer.results.length) {
+      text += "; showing the first " + answer.results.length + ", " +
+        (answer.total - answer.results.length) + " more: add words to narrow the search";
+    }
+    return text + ".";
+  }
+
+  function show(ui, query) {
+    var answer = search(query);
+    var list = document.createDocumentFragment();
+    answer.results.forEach(function (entry) { list.appendChild(resultItem(entry)); });
+    ui.results.textContent = "";
+    ui.results.appendChild(list);
+    ui.status.textContent = statusText(query, answer);
+    return answer;
+  }
+
+  function remember(query) {
+    try {
+      var url = new URL(window.location.href);
+      if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+      window.history.replaceState(null, "", url.href);
+    } catch (error) { /* some browsers refuse history changes on file:// */ }
+  }
+
+  function links(ui) { return Array.prototype.slice.call(ui.results.querySelectorAll("a")); }
+
+  function onKey(ui, event) {
+    var all = links(ui);
+    var at = all.indexOf(document.activeElement);
+    if (at < 0 && document.activeElement !== ui.input) { return; }
+    var next = null;
+    if (event.key === "ArrowDown") {
+      next = at < 0 ? all[0] : all[Math.min(at + 1, all.length - 1)];
+    } else if (event.key === "ArrowUp") {
+      next = at <= 0 ? ui.input : all[at - 1];
+    } else if (event.key === "Escape" && at >= 0) {
+      next = ui.input;
+    }
+    if (next) { event.preventDefault(); next.focus(); }
+  }
+
+  function start() {
+    var ui = {
+      input: document.getElementById("search-input"),
+      results: document.getElementById("search-results"),
+      status: document.getElementById("search-status")
+    };
+    if (!ui.input || !ui.results || !ui.status) { return; }
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    ui.input.value = query;
+    show(ui, query);
+    ui.input.addEventListener("input", function () { show(ui, ui.input.value); });
+    ui.input.addEventListener("change", function () { remember(ui.input.value); });
+    if (ui.input.form) {
+      ui.input.form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        remember(ui.input.value);
+        var first = links(ui)[0];
+        if (first) { first.focus(); }
+      });
+    }
+    document.addEventListener("keydown", function (event) { onKey(ui, event); });
+  }
+
+  window.timelineSearch = search;
+  window.timelineNormalise = normalise;
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
