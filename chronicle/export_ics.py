@@ -1,0 +1,148 @@
+"""calendar.ics: the events known to the day, as RFC 5545 all-day events."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from .dates import Date, days_in_month
+from .export_urls import absolute_url, page_path, site_host
+from .model import Event, Site
+
+PRODID = "-//Chronicle//Chronicle timeline//EN"
+LINE_LIMIT = 75  # octets per line before folding, RFC 5545 section 3.1
+
+
+def calendar_ics(site: Site, source_date_epoch: str | None) -> tuple[bytes, list[str]]:
+    """The calendar and notes on what was left out; DTSTAMP never reads the clock."""
+    notes: list[str] = []
+    kept, coarse, out_of_range = [], 0, 0
+    for event in site.events:
+        if not _day_precise(event):
+            coarse += 1
+        elif not _in_ics_range(event):
+            out_of_range += 1
+        else:
+            kept.append(event)
+    if coarse:
+        notes.append(f"calendar.ics: {coarse} event(s) without day precision left out")
+    if out_of_range:
+        notes.append(f"calendar.ics: {out_of_range} event(s) outside the years AD 1-9999 left out")
+    stamp, stamp_note = dtstamp(kept, source_date_epoch)
+    notes.extend(stamp_note)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             f"X-WR-CALNAME:{escape_text(site.config.title)}"]
+    for event in kept:
+        lines.extend(vevent(site, event, stamp))
+    lines.append("END:VCALENDAR")
+    return b"".join(fold(line) for line in lines), notes
+
+
+def vevent(site: Site, event: Event, stamp: str) -> list[str]:
+    """The content lines of one all-day VEVENT."""
+    last = event.end or event.start
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.slug}@{site_host(site.config)}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{ics_date(event.start)}",
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        f"DTEND;VALUE=DATE:{ics_date(next_day(last))}",
+        f"SUMMARY:{escape_text(event.title)}",
+    ]
+    description = event_description(event)
+    if description:
+        lines.append(f"DESCRIPTION:{escape_text(description)}")
+    lines.extend(location_lines(site, event))
+    if event.tags:
+        lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
+    url = absolute_url(site.config, page_path("event", event.slug))
+    if url:
+        lines.append(f"URL:{url}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def event_description(event: Event) -> str:
+    """The summary, plus the date in words when it is approximate or uncertain."""
+    parts = [event.summary] if event.summary else []
+    if event.start.qualified or (event.end is not None and event.end.qualified):
+        parts.append(f"Date: {event.when}")
+    return "\n\n".join(parts)
+
+
+def location_lines(site: Site, event: Event) -> list[str]:
+    """LOCATION (and GEO when known) from the first place, else the first route stop."""
+    slug = event.places[0] if event.places else event.route[0].place if event.route else None
+    place = site.places.get(slug) if slug else None
+    if place is None:
+        return []
+    lines = [f"LOCATION:{escape_text(place.name)}"]
+    if place.located:
+        lines.append(f"GEO:{place.lat};{place.lon}")
+    return lines
+
+
+def _day_precise(event: Event) -> bool:
+    """True when the start and any end are known to the day."""
+    return event.start.precision == "day" and (event.end is None or event.end.precision == "day")
+
+
+def _in_ics_range(event: Event) -> bool:
+    """iCalendar dates are years 0001-9999, so BC events cannot be written."""
+    return event.start.year >= 1 and next_day(event.end or event.start).year <= 9999
+
+
+def dtstamp(events: list[Event], source_date_epoch: str | None) -> tuple[str, list[str]]:
+    """SOURCE_DATE_EPOCH when valid, else the latest day in the calendar, as UTC."""
+    if source_date_epoch is not None and source_date_epoch.strip():
+        try:
+            moment = datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc)
+            return moment.strftime("%Y%m%dT%H%M%SZ"), []
+        except (ValueError, OverflowError, OSError):
+            note = (f"calendar.ics: SOURCE_DATE_EPOCH {source_date_epoch!r} is not a Unix time;"
+                    " DTSTAMP taken from the events instead")
+            return _content_stamp(events), [note]
+    return _content_stamp(events), []
+
+
+def _content_stamp(events: list[Event]) -> str:
+    """The latest start or end among the events, at midnight UTC (1970-01-01 if none)."""
+    days = [d.end_key() for e in events for d in (e.start, e.end) if d is not None]
+    year, month, day = max(days, default=(1970, 1, 1))
+    return f"{year:04d}{month:02d}{day:02d}T000000Z"
+
+
+def ics_date(date: Date) -> str:
+    """A day-precision date as YYYYMMDD."""
+    return f"{date.year:04d}{date.month:02d}{date.day:02d}"
+
+
+def next_day(date: Date) -> Date:
+    """The following day, rolling over month and year ends (no datetime: any year)."""
+    year, month, day = date.year, date.month or 1, (date.day or 1) + 1
+    if day > days_in_month(year, month):
+        day, month = 1, month + 1
+        if month > 12:
+            month, year = 1, year + 1
+    return Date(year, month, day)
+
+
+def escape_text(text: str) -> str:
+    """Escape a TEXT value (RFC 5545 section 3.3.11)."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    # Other control characters are not allowed in TEXT; drop them rather than fail.
+    return "".join(c for c in text if c == "\t" or not (ord(c) < 32 or ord(c) == 127))
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8 with CRLF, folded at 75 octets between characters."""
+    chunks, current, size = [], bytearray(), 0
+    for char in line:
+        encoded = char.encode("utf-8")
+        if size + len(encoded) > LINE_LIMIT:
+            chunks.append(bytes(current))
+            current, size = bytearray(b" "), 1  # the leading space counts toward the limit
+        current += encoded
+        size += len(encoded)
+    chunks.append(bytes(current))
+    return b"\r\n".join(chunks) + b"\r\n"
