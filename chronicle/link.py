@@ -1,0 +1,109 @@
+"""Link stage: records -> Site. Resolves slugs, orders events, builds taxonomies and backlinks."""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import replace
+
+from .errors import Problem
+from .model import Content, Event, Person, Place, Site
+from .wikilinks import find_wikilinks
+
+Entry = Event | Person | Place
+
+
+def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, list[Problem]]:
+    """Check every reference and build the linked Site; return it with all problems."""
+    problems: list[Problem] = []
+    entries = _unique_entries(content, problems)
+    drafts = {e.slug for e in content.events if e.draft and not include_drafts}
+    events = tuple(sorted((e for e in content.events if e.slug not in drafts), key=Event.sort_key))
+    people = {p.slug: p for p in sorted(content.people, key=lambda p: p.slug)}
+    places = {p.slug: p for p in sorted(content.places, key=lambda p: p.slug)}
+    for entry in (*events, *people.values(), *places.values()):
+        problems.extend(_check_references(entry, entries, people, places, drafts))
+    events = tuple(_without_drafts(event, drafts) for event in events)
+    site = Site(
+        config=content.config, events=events, events_by_slug={e.slug: e for e in events},
+        people=people, places=places, tags=_group(events, lambda e: e.tags),
+        years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
+        events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries),
+        eras=content.eras, assets=content.assets, assets_root=content.assets_root,
+    )
+    return site, problems
+
+
+def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for entry in (*content.events, *content.people, *content.places):
+        if entry.slug in entries:
+            other = entries[entry.slug].path
+            problems.append(Problem(entry.path, 0, f"slug '{entry.slug}' is already used by {other}; "
+                                                   "slugs must be unique across events, people and places"))
+        else:
+            entries[entry.slug] = entry
+    return entries
+
+
+def _check_references(entry: Entry, entries: dict[str, Entry], people: dict, places: dict,
+                      drafts: set[str]) -> list[Problem]:
+    problems = []
+
+    def check(slug: str, known: dict | set, what: str, line: int) -> None:
+        if slug not in known and slug not in drafts:
+            problems.append(Problem(entry.path, line, f"unknown {what} '{slug}'{_did_you_mean(slug, known)}"))
+
+    if isinstance(entry, Event):
+        events = {slug for slug, e in entries.items() if isinstance(e, Event)}
+        for key, known, what in (("people", people, "person"), ("places", places, "place"),
+                                 ("related", events, "event")):
+            for slug in getattr(entry, key):
+                check(slug, known, what, entry.lines.get(key, 0))
+        for stop in entry.route:
+            check(stop.place, places, "place", stop.line)
+    for link in find_wikilinks(entry.body):
+        check(link.slug, entries, "wiki-link target", entry.body_line + link.line - 1)
+    return problems
+
+
+def _did_you_mean(slug: str, known: dict | set) -> str:
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _without_drafts(event: Event, drafts: set[str]) -> Event:
+    if not drafts or not set(event.related) & drafts:
+        return event
+    return replace(event, related=tuple(s for s in event.related if s not in drafts))
+
+
+def _years_of(event: Event) -> tuple[int, ...]:
+    last = event.end.year if event.end else event.start.year
+    return tuple(range(event.start.year, last + 1))
+
+
+def _places_of(event: Event) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*event.places, *(stop.place for stop in event.route))))
+
+
+def _group(events: tuple[Event, ...], keys_of) -> dict:
+    """Map each key to the events that have it, in timeline order; keys sorted."""
+    groups: dict = defaultdict(list)
+    for event in events:
+        for key in dict.fromkeys(keys_of(event)):
+            groups[key].append(event)
+    return {key: tuple(groups[key]) for key in sorted(groups)}
+
+
+def _backlinks(events, people, places, entries: dict[str, Entry]) -> dict[str, tuple[Entry, ...]]:
+    """For each slug, the entries whose body wiki-links to it or whose `related` names it."""
+    linking: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for entry in (*events, *people.values(), *places.values()):
+        targets = [link.slug for link in find_wikilinks(entry.body)]
+        targets += list(entry.related) if isinstance(entry, Event) else []
+        for target in targets:
+            if target in entries and target != entry.slug:
+                linking[target][entry.slug] = entry
+    order = {slug: i for i, slug in enumerate(e.slug for e in events)}
+    return {target: tuple(sorted(found.values(), key=lambda e: (order.get(e.slug, len(order)), e.title, e.slug)))
+            for target, found in sorted(linking.items())}

@@ -1,0 +1,204 @@
+"""Load stage: content files -> validated records, with every problem found.
+
+Nothing here knows about other files: slugs are checked for form, not for
+existence (that is the linker's job).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from . import fields
+from .errors import Problem
+from .model import Content, Era, Event, Person, Place, SiteConfig, Source, Stop
+from .schema import ERA, EVENT, PERSON, PLACE, SITE, read_list, read_mapping
+from .yamlread import YamlError, read_yaml
+
+KINDS = ("events", "people", "places")
+
+
+@dataclass
+class Document:
+    """One Markdown file split into front matter and body."""
+
+    path: str
+    meta: dict
+    body: str
+    body_line: int
+
+
+def load_content(content_dir: str) -> tuple[Content, list[Problem]]:
+    """Read every content file; return the records and all problems."""
+    problems: list[Problem] = []
+    config = load_config(os.path.join(content_dir, "site.yaml"), problems)
+    records = {kind: _load_kind(content_dir, kind, problems) for kind in KINDS}
+    eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
+    assets_root = os.path.join(content_dir, "assets")
+    content = Content(config, records["events"], records["people"], records["places"],
+                      eras, tuple(_list_assets(assets_root)), assets_root)
+    return content, problems
+
+
+def load_config(path: str, problems: list[Problem]) -> SiteConfig:
+    """Read site.yaml; a missing file gives defaults and an error."""
+    if not os.path.exists(path):
+        problems.append(Problem(path, 0, "missing site.yaml (needs at least 'title')"))
+        return SiteConfig()
+    data = _read_yaml_file(path, problems)
+    if data is None:
+        return SiteConfig()
+    values = read_mapping(data, SITE, path, 0, problems)
+    base_url = values.get("base_url", "")
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"  # so 'base_url + path' is always right
+    return SiteConfig(**{**values, "base_url": base_url})
+
+
+def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
+    """Read the optional eras.yaml: a list of name, start, end."""
+    if not os.path.exists(path):
+        return ()
+    data = _read_yaml_file(path, problems)
+    if data is None:
+        return ()
+    eras = []
+    for values, line in read_list(data, ERA, path, 0, problems, "eras.yaml"):
+        if values.get("end") and values["end"].end_key() < values["start"].sort_key()[:3]:
+            problems.append(Problem(path, line, f"era '{values['name']}' ends before it starts"))
+        elif {"name", "start", "end"} <= values.keys():
+            eras.append(Era(**values))
+    return tuple(eras)
+
+
+def _load_kind(content_dir: str, kind: str, problems: list[Problem]) -> tuple:
+    folder = os.path.join(content_dir, kind)
+    if not os.path.isdir(folder):
+        return ()
+    records = []
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if name.startswith(".") or os.path.isdir(path):
+            continue
+        record = _load_file(path, kind, problems)
+        if record is not None:
+            records.append(record)
+    return tuple(records)
+
+
+def _load_file(path: str, kind: str, problems: list[Problem]):
+    name = os.path.basename(path)
+    if not name.endswith(".md"):
+        problems.append(Problem(path, 0, f"not a Markdown file: {kind} must be '<slug>.md'", warning=True))
+        return None
+    slug = name[:-3]
+    if not fields.SLUG_RE.match(slug):
+        problems.append(Problem(path, 0, f"invalid file name '{name}': rename it to "
+                                         f"'{fields.suggest_slug(slug)}.md' (a-z, 0-9 and hyphens)"))
+        return None
+    document = read_document(path, problems)
+    if document is None:
+        return None
+    return BUILDERS[kind](slug, document, problems)
+
+
+def read_document(path: str, problems: list[Problem]) -> Document | None:
+    """Split a file into YAML front matter (parsed) and Markdown body."""
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        problems.append(Problem(path, 1, "missing front matter: the file must start with a '---' line"))
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        problems.append(Problem(path, 1, "front matter is not closed: add a '---' line after it"))
+        return None
+    try:
+        meta = read_yaml("\n".join(lines[1:end]))
+    except YamlError as exc:
+        problems.append(Problem(path, exc.line + 1, exc.message))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(path, 2, "front matter must be a mapping of keys to values"))
+        return None
+    return Document(path, meta, "\n".join(lines[end + 1:]), end + 2)
+
+
+def _read_text(path: str, problems: list[Problem]) -> str | None:
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(path, line, f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset "
+                                            f"{exc.start}; save the file as UTF-8"))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _read_yaml_file(path: str, problems: list[Problem]):
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        return read_yaml(text)
+    except YamlError as exc:
+        problems.append(Problem(path, exc.line, exc.message))
+        return None
+
+
+def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | None:
+    values = read_mapping(doc.meta, EVENT, doc.path, 1, problems)
+    if "title" not in values or "date" not in values:
+        return None
+    start, end = values.pop("date")
+    if "end" in values and end is not None:
+        problems.append(Problem(doc.path, doc.meta.lines["end"] + 1,
+                                "give either an interval 'date: A/B' or 'end', not both"))
+    end = values.pop("end", end)
+    if end is not None and end.end_key() < start.sort_key()[:3]:
+        key = "end" if "end" in doc.meta else "date"
+        problems.append(Problem(doc.path, doc.meta.lines[key] + 1,
+                                f"end {end.iso()} is before the start {start.iso()}"))
+        end = None  # keep the event so its references are still checked
+    values["route"] = tuple(Stop(**stop, line=line) for stop, line in values.get("route", ()))
+    values["sources"] = tuple(Source(**source) for source, _ in values.get("sources", ()))
+    return Event(slug=slug, start=start, end=end, body=doc.body, path=doc.path,
+                 lines=_file_lines(doc.meta), body_line=doc.body_line, **values)
+
+
+def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person | None:
+    values = read_mapping(doc.meta, PERSON, doc.path, 1, problems)
+    if "name" not in values:
+        return None
+    return Person(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
+                  body_line=doc.body_line, **values)
+
+
+def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | None:
+    values = read_mapping(doc.meta, PLACE, doc.path, 1, problems)
+    if ("lat" in values) != ("lon" in values):
+        missing = "lon" if "lat" in values else "lat"
+        problems.append(Problem(doc.path, doc.meta.line + 1, f"'lat' and 'lon' go together: add '{missing}'"))
+        return None
+    if "name" not in values:
+        return None
+    return Place(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
+                 body_line=doc.body_line, **values)
+
+
+def _file_lines(meta) -> dict[str, int]:
+    return {key: line + 1 for key, line in meta.lines.items()}
+
+
+def _list_assets(root: str) -> list[str]:
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        found.extend(os.path.join(folder, name) for name in sorted(files))
+    return found
+
+
+BUILDERS = {"events": _build_event, "people": _build_person, "places": _build_place}

@@ -1,0 +1,169 @@
+"""The content model: frozen dataclasses, no I/O.
+
+Records (Event, Person, Place) are what the loader validated from one file each;
+`Site` is what the linker made of all of them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import Date, display_range
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from; any field may be missing but not all."""
+
+    title: str | None = None
+    publisher: str | None = None
+    date: Date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stop of a journey; `mode` is how the traveller arrived here."""
+
+    place: str
+    date: Date | None = None
+    time: str | None = None
+    mode: str | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the timeline, from content/events/<slug>.md."""
+
+    slug: str
+    title: str
+    start: Date
+    end: Date | None = None
+    summary: str | None = None
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    route: tuple[Stop, ...] = ()
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = ()
+    draft: bool = False
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+
+    @property
+    def when(self) -> str:
+        """The date or interval as readers see it."""
+        return display_range(self.start, self.end)
+
+    def sort_key(self) -> tuple:
+        """Earliest beginning, coarser precision first, then title, then slug."""
+        return (*self.start.sort_key(), self.title.casefold(), self.title, self.slug)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person, from content/people/<slug>.md."""
+
+    slug: str
+    name: str
+    native_name: str | None = None
+    born: Date | None = None
+    died: Date | None = None
+    summary: str | None = None
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        """People are titled by name, like places."""
+        return self.name
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place, from content/places/<slug>.md."""
+
+    slug: str
+    name: str
+    native_name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    summary: str | None = None
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        """Places are titled by name."""
+        return self.name
+
+    @property
+    def located(self) -> bool:
+        """True when the place has coordinates."""
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Era:
+    """A named period drawn as a band, from content/eras.yaml."""
+
+    name: str
+    start: Date
+    end: Date
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Settings from content/site.yaml."""
+
+    title: str = "Timeline"
+    description: str = ""
+    language: str = "en"
+    base_url: str = ""
+    author: str = ""
+    allow_html: bool = False
+    cname: str | None = None
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the loader read, validated one file at a time."""
+
+    config: SiteConfig
+    events: tuple[Event, ...]
+    people: tuple[Person, ...]
+    places: tuple[Place, ...]
+    eras: tuple[Era, ...] = ()
+    assets: tuple[str, ...] = ()  # absolute paths of files below content/assets
+    assets_root: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Linked content: every slug resolved, events ordered, taxonomies built.
+
+    Mappings are keyed by slug (or tag, or year) and their values keep the
+    timeline order, so templates never sort.
+    """
+
+    config: SiteConfig
+    events: tuple[Event, ...]
+    events_by_slug: dict[str, Event]
+    people: dict[str, Person]
+    places: dict[str, Place]
+    tags: dict[str, tuple[Event, ...]]  # keyed by tag slug, e.g. 'train-journeys'
+    years: dict[int, tuple[Event, ...]]
+    events_by_person: dict[str, tuple[Event, ...]]
+    events_by_place: dict[str, tuple[Event, ...]]
+    backlinks: dict[str, tuple[Event | Person | Place, ...]]
+    eras: tuple[Era, ...] = ()
+    assets: tuple[str, ...] = ()
+    assets_root: str = ""

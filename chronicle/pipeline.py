@@ -1,0 +1,91 @@
+"""The build as a list of steps: load -> link -> render -> write."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, replace
+
+import jinja2
+
+from .errors import BuildFailed, Problem, errors_in
+from .link import link_site
+from .load import load_content
+from .model import Site
+from .offline import service_worker_js
+from .render import DEFAULT_LAYOUTS, make_environment, render_site
+from .search import search_index_js
+from .write import write_site
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where to read and write, and what to include."""
+
+    content: str
+    layouts: str
+    output: str
+    drafts: bool = False
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build did, for the summary line."""
+
+    pages: int
+    files: int
+    events: int
+    people: int
+    places: int
+    seconds: float
+    notes: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+
+    def line(self, output: str) -> str:
+        """One line: pages written, entries, seconds."""
+        return (f"Built {self.pages} pages ({self.files} files) from {self.events} events, "
+                f"{self.people} people and {self.places} places in {self.seconds:.2f} s -> {output}")
+
+
+def check(options: Options) -> tuple[Site, list[Problem]]:
+    """Load and link; raise BuildFailed with every problem if any is an error."""
+    content, problems = load_content(options.content)
+    if options.base_url is not None:
+        base_url = options.base_url if options.base_url.endswith("/") or not options.base_url else options.base_url + "/"
+        content = replace(content, config=replace(content.config, base_url=base_url))
+    site, link_problems = link_site(content, include_drafts=options.drafts)
+    problems = sorted(problems + link_problems)
+    if errors_in(problems):
+        raise BuildFailed(problems)
+    return site, problems
+
+
+def render_files(site: Site, layouts: str) -> tuple[dict[str, bytes], list[str], int]:
+    """Render everything the site folder will hold, including the search index and service worker."""
+    env = make_environment(layouts)
+    static_dirs = [os.path.join(layouts, "static"), os.path.join(DEFAULT_LAYOUTS, "static")]
+    try:
+        rendered = render_site(site, env, list(dict.fromkeys(static_dirs)))
+    except jinja2.TemplateError as exc:
+        raise BuildFailed([template_problem(exc, layouts)]) from None
+    files = dict(rendered.files)
+    files["assets/search-index.js"] = search_index_js(site)
+    files["sw.js"] = service_worker_js(files)  # last: its manifest lists every other file
+    return files, rendered.notes, rendered.pages
+
+
+def template_problem(exc: jinja2.TemplateError, layouts: str) -> Problem:
+    """A template error as a Problem: the template's file and line, and Jinja's message."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or layouts
+    line = getattr(exc, "lineno", 0) or 0
+    return Problem(name, line, f"template error: {exc.message or exc}")
+
+
+def build(options: Options) -> Summary:
+    """Build the site into options.output; raise BuildFailed and leave it untouched on errors."""
+    started = time.perf_counter()
+    site, warnings = check(options)
+    files, notes, pages = render_files(site, options.layouts)
+    write_site(files, options.output)
+    return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
+                   time.perf_counter() - started, tuple(notes), tuple(warnings))

@@ -1,0 +1,98 @@
+"""Render stage: Site + layouts -> {relative path: bytes}. Pure; touches no output folder."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import jinja2
+from urllib.parse import urlsplit
+
+from .exports import export_files
+from .model import Site
+from .pages import Page, absolute_urls, site_pages
+from .urls import absolute, root_of
+from .feeds import feed_context
+
+DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "layouts")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a build produces: the files, and notes for the summary line."""
+
+    files: dict[str, bytes]
+    notes: list[str]
+    pages: int
+
+
+def make_environment(layouts_dir: str | None = None) -> jinja2.Environment:
+    """Jinja2 with autoescape everywhere; a user's layouts override the defaults one by one."""
+    folders = [d for d in (layouts_dir, DEFAULT_LAYOUTS) if d]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(dict.fromkeys(folders))),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str]) -> Rendered:
+    """Render every page, feed, export and asset of the site."""
+    pages = site_pages(site)
+    files = {page.path: render_page(env, site, page) for page in pages}
+    files["feed.xml"] = _render(env, "feed.xml", feed_context(site))
+    files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": absolute_urls(site, pages)})
+    files[".nojekyll"] = b""
+    if site.config.cname:
+        files["CNAME"] = site.config.cname.encode() + b"\n"
+    exported, notes = export_files(site)
+    files.update(exported)
+    files.update(static_files(static_dirs))
+    files.update(asset_files(site))
+    return Rendered(files, notes, len(pages))
+
+
+def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
+    """Render one page: a pure function of the site, the page spec and the templates."""
+    root = root_of(page.path)
+    canonical = absolute(site.config.base_url, page.path) if site.config.base_url else ""
+    if page.path == "404.html":
+        # Served at any depth of any URL: only paths from the site's root path work there.
+        root, canonical = urlsplit(site.config.base_url).path or "/", ""
+    context = {
+        "site": site.config, "page": page, "root": root, "canonical": canonical,
+        "description": page.description or site.config.description,
+        **page.context,
+    }
+    return _render(env, page.template, context)
+
+
+def static_files(static_dirs: list[str]) -> dict[str, bytes]:
+    """Theme files (CSS, JS, icons) under assets/; earlier folders override later ones."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(static_dirs):
+        for path in _walk(folder):
+            files["assets/" + os.path.relpath(path, folder).replace(os.sep, "/")] = _read(path)
+    return files
+
+
+def asset_files(site: Site) -> dict[str, bytes]:
+    """content/assets copied as they are."""
+    return {"assets/" + os.path.relpath(p, site.assets_root).replace(os.sep, "/"): _read(p)
+            for p in site.assets}
+
+
+def _render(env: jinja2.Environment, template: str, context: dict) -> bytes:
+    return env.get_template(template).render(context).encode("utf-8")
+
+
+def _walk(folder: str) -> list[str]:
+    found = []
+    for parent, dirs, names in os.walk(folder):
+        dirs.sort()
+        found += [os.path.join(parent, n) for n in sorted(names) if not n.startswith(".")]
+    return found
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()

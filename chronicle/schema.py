@@ -1,0 +1,147 @@
+"""Front-matter schemas and the one routine that checks a mapping against them."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Callable
+
+from . import fields
+from .dates import DateError, parse_interval
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key: whether it is required, how to read a value, and its shape."""
+
+    convert: Callable[[object], object] | None = None
+    required: bool = False
+    shape: str = "one"  # "one" value, a "list" of values, or "records" (list of mappings)
+    schema: dict | None = None
+    at_least_one: bool = False  # for records: not every key may be missing
+
+
+Schema = dict[str, Field]
+
+
+def _interval(value: object):
+    try:
+        return parse_interval(value)
+    except DateError as exc:
+        raise fields.FieldError(f"invalid date {value!r}: {exc}") from None
+
+
+STOP: Schema = {
+    "place": Field(fields.slug, required=True), "date": Field(fields.date),
+    "time": Field(fields.time), "mode": Field(fields.tag), "note": Field(fields.text),
+}
+SOURCE: Schema = {
+    "title": Field(fields.text), "publisher": Field(fields.text),
+    "date": Field(fields.date), "url": Field(fields.text),
+}
+EVENT: Schema = {
+    "title": Field(fields.text, required=True), "date": Field(_interval, required=True),
+    "end": Field(fields.date), "summary": Field(fields.text),
+    "people": Field(fields.slug, shape="list"), "places": Field(fields.slug, shape="list"),
+    "tags": Field(fields.tag, shape="list"), "related": Field(fields.slug, shape="list"),
+    "route": Field(shape="records", schema=STOP),
+    "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
+    "draft": Field(fields.boolean),
+}
+PERSON: Schema = {
+    "name": Field(fields.text, required=True), "native_name": Field(fields.text),
+    "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
+}
+PLACE: Schema = {
+    "name": Field(fields.text, required=True), "native_name": Field(fields.text),
+    "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
+    "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
+}
+SITE: Schema = {
+    "title": Field(fields.text, required=True), "description": Field(fields.text),
+    "language": Field(fields.text), "base_url": Field(fields.text), "author": Field(fields.text),
+    "allow_html": Field(fields.boolean), "cname": Field(fields.text),
+}
+ERA: Schema = {
+    "name": Field(fields.text, required=True), "start": Field(fields.date, required=True),
+    "end": Field(fields.date, required=True),
+}
+
+
+def read_mapping(data: object, schema: Schema, path: str, offset: int,
+                 problems: list[Problem], what: str = "front matter") -> dict:
+    """Check a mapping against a schema; return the values that were valid.
+
+    `offset` is added to YAML lines to give file lines (1 for front matter).
+    """
+    if not isinstance(data, dict):
+        problems.append(Problem(path, getattr(data, "line", 0) + offset, f"{what} must be a mapping of keys to values"))
+        return {}
+    values: dict = {}
+    for key, value in data.items():
+        line = data.lines[key] + offset
+        if key not in schema:
+            problems.append(Problem(path, line, _unknown_key(key, schema), warning=True))
+        elif value is not None or schema[key].required:
+            _read_value(key, value, schema[key], values, (path, line, offset), problems)
+    for key, spec in schema.items():
+        if spec.required and key not in data:
+            problems.append(Problem(path, data.line + offset, f"missing required key '{key}'"))
+    return values
+
+
+def read_list(data: object, schema: Schema, path: str, offset: int,
+              problems: list[Problem], what: str) -> list[tuple[dict, int]]:
+    """Check a list of mappings; return (values, file line) for each item."""
+    if not isinstance(data, list):
+        problems.append(Problem(path, getattr(data, "line", 0) + offset or 1, f"{what} must be a list"))
+        return []
+    result = []
+    for item, line in zip(data, data.lines):
+        values = read_mapping(item, schema, path, offset, problems, f"each item of {what}")
+        result.append((values, line + offset))
+    return result
+
+
+def _read_value(key: str, value: object, spec: Field, values: dict, where: tuple, problems: list[Problem]) -> None:
+    path, line, offset = where
+    if spec.shape == "records":
+        items = read_list(value, spec.schema, path, offset, problems, f"'{key}'")
+        if spec.at_least_one:
+            for values_, item_line in items:
+                if not values_:
+                    problems.append(Problem(path, item_line, f"each of '{key}' needs at least one of "
+                                                             f"{', '.join(spec.schema)}"))
+        values[key] = [(v, l) for v, l in items if not _missing_required(v, spec.schema)]
+        return
+    if spec.shape == "list":
+        values[key] = _convert_list(key, value, spec, line, path, offset, problems)
+        return
+    try:
+        values[key] = spec.convert(value)
+    except fields.FieldError as exc:
+        problems.append(Problem(path, line, f"{key}: {exc}"))
+
+
+def _convert_list(key: str, value: object, spec: Field, line: int, path: str, offset: int,
+                  problems: list[Problem]) -> tuple:
+    if not isinstance(value, list):
+        problems.append(Problem(path, line, f"{key}: expected a list, e.g. [{value}]"))
+        return ()
+    result = []
+    for item, item_line in zip(value, value.lines):
+        try:
+            result.append(spec.convert(item))
+        except fields.FieldError as exc:
+            problems.append(Problem(path, item_line + offset, f"{key}: {exc}"))
+    return tuple(result)
+
+
+def _missing_required(values: dict, schema: Schema) -> bool:
+    return any(spec.required and key not in values for key, spec in schema.items())
+
+
+def _unknown_key(key: str, schema: Schema) -> str:
+    close = difflib.get_close_matches(key, list(schema), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(schema)}"
+    return f"unknown key '{key}' ignored{hint}"

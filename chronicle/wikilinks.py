@@ -1,0 +1,71 @@
+"""Wiki-links `[[slug]]` and `[[slug|text]]`: found in sources, rendered by a Markdown extension."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Callable, NamedTuple
+
+from markdown import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+WIKILINK_PATTERN = r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]"
+_WIKILINK_RE = re.compile(WIKILINK_PATTERN)
+_FENCE_RE = re.compile(r"^(```|~~~)")
+_CODE_SPAN_RE = re.compile(r"`+[^`\n]*`+")
+
+
+class Target(NamedTuple):
+    """Where a wiki-link goes and the text it shows by default."""
+
+    href: str
+    title: str
+
+
+class WikiLink(NamedTuple):
+    """One wiki-link found in a Markdown source."""
+
+    slug: str
+    line: int  # 1-based, within the text scanned
+
+
+def find_wikilinks(markdown_text: str) -> list[WikiLink]:
+    """Every wiki-link outside code blocks and code spans, with its line."""
+    found, in_fence = [], False
+    for number, line in enumerate(markdown_text.split("\n"), start=1):
+        if _FENCE_RE.match(line.lstrip()):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith("    "):
+            continue
+        for match in _WIKILINK_RE.finditer(_CODE_SPAN_RE.sub("", line)):
+            found.append(WikiLink(match.group(1).strip(), number))
+    return found
+
+
+class _WikiLinkProcessor(InlineProcessor):
+    def __init__(self, resolve: Callable[[str], Target | None]):
+        super().__init__(WIKILINK_PATTERN)
+        self.resolve = resolve
+
+    def handleMatch(self, m, data):  # noqa: N802 (Markdown's API)
+        target = self.resolve(m.group(1).strip())
+        text = (m.group(2) or "").strip()
+        if target is None:  # e.g. a draft left out of this build: keep the words, drop the link
+            span = etree.Element("span")
+            span.text = text or m.group(1).strip()
+            return span, m.start(0), m.end(0)
+        link = etree.Element("a", {"href": target.href, "class": "wikilink"})
+        link.text = text or target.title
+        return link, m.start(0), m.end(0)
+
+
+class WikiLinkExtension(Extension):
+    """Markdown extension turning wiki-links into relative links via `resolve`."""
+
+    def __init__(self, resolve: Callable[[str], Target | None]):
+        super().__init__()
+        self.resolve = resolve
+
+    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
+        # Above 'reference' (170) and 'link' (160) so '[[x]]' is never read as a reference link.
+        md.inlinePatterns.register(_WikiLinkProcessor(self.resolve), "wikilink", 175)

@@ -1,0 +1,122 @@
+"""Safe YAML reading that keeps the line of every key and value.
+
+PyYAML's constructors are not used: they turn `1958-11-28` into a `date`, crash
+on `0000-01-01`, read `17:00` as 1020 and `NO` as False. Instead the composed
+node tree is converted here with YAML 1.2 core rules, so dates stay text for
+the date parser. Tags never construct objects, and aliases are refused, so a
+"billion laughs" document cannot blow up memory or time.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_STANDARD_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Composes without implicit typing: every plain scalar is tagged str."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+class YamlError(ValueError):
+    """A YAML problem at a line (1-based, relative to the text given)."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class LinedDict(dict):
+    """A mapping that remembers the line of each key, and its own line."""
+
+    line: int = 0
+    lines: dict
+
+
+class LinedList(list):
+    """A sequence that remembers the line of each item, and its own line."""
+
+    line: int = 0
+    lines: list
+
+
+def read_yaml(text: str):
+    """Parse one YAML document into dicts, lists and scalars with lines."""
+    try:
+        _refuse_aliases(text)
+        node = yaml.compose(text, Loader=_PlainLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"invalid YAML: {exc}") from None
+    if node is None:
+        return None
+    return _convert(node, set())
+
+
+def _refuse_aliases(text: str) -> None:
+    """Fail at the first alias, before anything could be expanded."""
+    for event in yaml.parse(text, Loader=_PlainLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(event.start_mark.line + 1,
+                            f"YAML aliases (*{event.anchor}) are not supported here; write the value out")
+
+
+def _convert(node: yaml.Node, seen: set[int]):
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise YamlError(line, "YAML aliases (*name) are not supported here; write the value out")
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
+        raise YamlError(line, f"YAML tag {node.tag!r} is not allowed")
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, seen)
+    if isinstance(node, yaml.SequenceNode):
+        items = LinedList(_convert(item, seen) for item in node.value)
+        items.line, items.lines = line, [item.start_mark.line + 1 for item in node.value]
+        return items
+    return _convert_scalar(node, line)
+
+
+def _convert_mapping(node: yaml.MappingNode, seen: set[int]) -> LinedDict:
+    result = LinedDict()
+    result.line, result.lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlError(key_line, "YAML merge keys (<<) are not supported")
+        key = _convert(key_node, seen)
+        if not isinstance(key, (str, int)):
+            raise YamlError(key_line, "a key must be plain text")
+        key = str(key)
+        if key in result:
+            raise YamlError(key_line, f"duplicate key '{key}' (first on line {result.lines[key]})")
+        result[key] = _convert(value_node, seen)
+        result.lines[key] = key_line
+    return result
+
+
+def _convert_scalar(node: yaml.ScalarNode, line: int):
+    text = node.value
+    if node.style is not None:
+        return text  # quoted or block scalars are always text
+    if _NULL.match(text):
+        return None
+    if _BOOL.match(text):
+        return text.lower() == "true"
+    if _INT.match(text):
+        # Leading zeros (`0000`, `-0043`) mean a year: keep the digits for the date parser.
+        return text if text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1 else int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
