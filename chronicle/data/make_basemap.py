@@ -14,7 +14,10 @@ Output format (compact JSON, coordinates [lon, lat] rounded to 2 decimals):
      "land": [polygon, ...]      # polygon = [ring, ...]; first ring outer, rest holes
      "borders": [line, ...]}     # line = [[lon, lat], ...]; land borders between countries
 The land rings are the coastline; borders are arcs shared by two countries, so
-each border is stored (and drawn) exactly once.
+each border is stored (and drawn) exactly once. Rings crossing the antimeridian
+(Chukotka, Fiji, Antarctica...) are kept continuous, so some longitudes lie
+beyond ±180 and every ring draws as a plain planar polygon; Antarctica is closed
+along the pole and the degenerate ring lying on the pole itself is dropped.
 """
 from __future__ import annotations
 
@@ -56,8 +59,33 @@ def stitch(arcs: list[list[Point]], indices: list[int]) -> list[Point]:
     return ring
 
 
+def unwrap(line: list[Point]) -> list[Point]:
+    """Remove 360-degree jumps so the line is continuous across the antimeridian."""
+    out: list[Point] = []
+    for lon, lat in line:
+        if out:
+            lon += 360 * round((out[-1][0] - lon) / 360)
+        out.append([lon, lat])
+    return out
+
+
+def close_around_pole(ring: list[Point]) -> list[Point] | None:
+    """Close a ring that circles a pole along that pole; None for a ring lying on the pole."""
+    if abs(ring[-1][0] - ring[0][0]) < 180:
+        return ring
+    if all(abs(lat) > 89.9 for _, lat in ring):
+        return None
+    pole = -90.0 if sum(lat for _, lat in ring) < 0 else 90.0
+    return ring + [[ring[-1][0], pole], [ring[0][0], pole]]
+
+
 def clean(line: list[Point], closed: bool) -> list[list[float]] | None:
-    """Round to 2 decimals and drop repeated points; None if degenerate."""
+    """Unwrap, round to 2 decimals and drop repeated points; None if degenerate."""
+    line = unwrap(line)
+    if closed:
+        line = close_around_pole(line)
+        if line is None:
+            return None
     out: list[list[float]] = []
     for lon, lat in line:
         p = [round(lon, 2), round(lat, 2)]

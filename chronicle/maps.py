@@ -1,0 +1,240 @@
+"""Build-time SVG maps: a numbered route map and a places map over Natural Earth."""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from markupsafe import Markup, escape
+
+from .data.basemap import Box, View, base_layer, fmt
+
+WIDTH = 800.0
+LEGEND_H = 30.0
+MIN_SPAN = 8.0  # degrees of latitude; a lone point still shows its neighbourhood
+MARGIN_MIN, MARGIN_FRAC = 2.0, 0.15
+ASPECT_MIN, ASPECT_MAX = 0.45, 1.0  # height / width of the map area
+DEFAULT_BOX = ((60.0, -15.0), (180.0, 75.0))  # East Asia, for an empty map
+ACCENT, GREY = "#8b1e3f", "#6b6b6b"
+MODES = ("train", "car", "plane", "ship", "other")
+MODE_NAMES = {"train": "Train", "car": "Car", "plane": "Plane", "ship": "Ship", "other": "Other / unknown"}
+ALIASES = {
+    "rail": "train", "railway": "train", "flight": "plane", "air": "plane", "aircraft": "plane",
+    "airplane": "plane", "aeroplane": "plane", "boat": "ship", "ferry": "ship", "road": "car",
+    "automobile": "car", "motorcade": "car",
+}
+# Fallback presentation attributes; any stylesheet rule on the classes overrides them.
+LEG_STYLE = {
+    "train": f'stroke="{ACCENT}" stroke-width="2"',
+    "car": f'stroke="{ACCENT}" stroke-width="3.5" stroke-dasharray="0.1 6" stroke-linecap="round"',
+    "plane": f'stroke="{ACCENT}" stroke-width="2" stroke-dasharray="8 5"',
+    "ship": f'stroke="{ACCENT}" stroke-width="2.5" stroke-dasharray="16 6"',
+    "other": f'stroke="{GREY}" stroke-width="1.5" stroke-dasharray="4 4"',
+}
+TIES_STYLE = f'stroke="{ACCENT}" stroke-width="8" stroke-dasharray="1.5 6"'
+HALO = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A place to mark on a map."""
+
+    name: str
+    native_name: str | None
+    lat: float
+    lon: float
+    href: str | None  # relative link to the place page, or None
+    label: str | None = None  # e.g. "26 Feb 2019, 08:15" shown in the tooltip
+
+
+def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title: str) -> Markup:
+    """Map of a journey: numbered stops joined by legs styled by travel mode."""
+    if len(modes) != max(0, len(points) - 1):
+        raise ValueError(f"{len(points)} points need {max(0, len(points) - 1)} modes, got {len(modes)}")
+    view = fit_view(unwrap(points))
+    xy = [view.xy(lon, lat) for lon, lat in unwrap(points)]
+    kinds = [mode_kind(m) for m in modes]
+    legs = "".join(
+        _leg(f"Leg {i + 1}: {points[i].name} → {points[i + 1].name} ({m or 'unknown'})", xy[i], xy[i + 1], k)
+        for i, (m, k) in enumerate(zip(modes, kinds))
+    )
+    groups = _group_stops(points, xy)
+    stops = [(", ".join(str(i + 1) for i in idx), _tooltip(points, idx), points[idx[0]], pos) for idx, pos in groups]
+    present = [k for k in MODES if k in kinds]
+    legend = _legend(present, view.height) if present else ""
+    desc = "Route: " + " → ".join(p.name for p in points) if points else "No stops"
+    links = any(p.href for p in points)
+    body = f'<g class="legs">{legs}</g>{_markers(stops, view, numbered=True)}{legend}'
+    key = repr(("route", tuple(points), tuple(modes), title))
+    return _svg("route-map", key, view, title, desc, body, LEGEND_H if legend else 0.0, links)
+
+
+def places_map_svg(points: Sequence[MapPoint], title: str, highlight: str | None = None) -> Markup:
+    """Map of all places; `highlight` names the one to emphasise (e.g. on its own page)."""
+    view = fit_view(unwrap(points))
+    xy = [view.xy(lon, lat) for lon, lat in unwrap(points)]
+    # The highlighted place is labelled first (it must win label space) and drawn last (on top).
+    order = sorted(range(len(points)), key=lambda i: points[i].name != highlight)
+    stops = [(None, _tooltip(points, [i]), points[i], xy[i]) for i in order]
+    body = _markers(stops, view, numbered=False, highlight=highlight)
+    desc = f"{len(points)} places" + (f"; highlighted: {highlight}" if highlight else "")
+    key = repr(("places", tuple(points), title, highlight))
+    return _svg("places-map", key, view, title, desc, body, 0.0, any(p.href for p in points))
+
+
+def mode_kind(mode: str | None) -> str:
+    """Normalise a travel mode to one of MODES."""
+    m = (mode or "").strip().lower()
+    m = ALIASES.get(m, m)
+    return m if m in MODES else "other"
+
+
+def unwrap(points: Sequence[MapPoint]) -> list[tuple[float, float]]:
+    """(lon, lat) pairs, with western longitudes moved past 180° if that narrows the span."""
+    lons = [p.lon for p in points]
+    east = [lon + 360 if lon < 0 else lon for lon in lons]
+    # A trip from Vladivostok to Alaska should cross the Pacific, not the whole world.
+    if lons and max(east) - min(east) < max(lons) - min(lons):
+        lons = east
+    return [(lon, p.lat) for lon, p in zip(lons, points)]
+
+
+def fit_view(coords: Sequence[tuple[float, float]]) -> View:
+    """Projection fitted to the points' bounding box plus margin, minimum size and aspect limits."""
+    pts = list(coords) or list(DEFAULT_BOX)
+    west, east = min(p[0] for p in pts), max(p[0] for p in pts)
+    south, north = min(p[1] for p in pts), max(p[1] for p in pts)
+    cy = (south + north) / 2
+    cos_mid = max(0.2, math.cos(math.radians(cy)))
+    gw, gh = (east - west) * cos_mid, north - south  # extent in degrees of latitude
+    hw = max(gw / 2 + max(MARGIN_MIN * cos_mid, MARGIN_FRAC * gw), MIN_SPAN / 2)
+    hh = max(gh / 2 + max(MARGIN_MIN, MARGIN_FRAC * gh), MIN_SPAN / 2)
+    hh = max(hh, hw * ASPECT_MIN)
+    hw = max(hw, hh / ASPECT_MAX)
+    hh = min(hh, 85.0)
+    cy = max(min(cy, 85.0 - hh), -85.0 + hh)  # keep the poles' singularity out of view
+    k = WIDTH / (2 * hw)
+    return View(west=(west + east) / 2 - hw / cos_mid, north=cy + hh, kx=k * cos_mid, ky=k,
+                width=WIDTH, height=round(2 * hh * k, 1))
+
+
+def _svg(kind: str, key: str, view: View, title: str, desc: str, body: str, extra_h: float,
+         links: bool) -> Markup:
+    """Wrap map content in the accessible root element."""
+    uid = "map-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    w, h = fmt(view.width), fmt(view.height)
+    # role="img" would hide the links inside from assistive technology.
+    role = "group" if links else "img"
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map {kind}" viewBox="0 0 {w} {fmt(view.height + extra_h)}"'
+        f' role="{role}" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-family="sans-serif">'
+        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
+        f'<clipPath id="{uid}-c"><rect width="{w}" height="{h}"/></clipPath>'
+        f'<g clip-path="url(#{uid}-c)"><rect class="map-sea" width="{w}" height="{h}" fill="#e6eef4"/>'
+        f'{base_layer(view)}</g><rect class="map-frame" width="{w}" height="{h}" fill="none" stroke="#999"/>'
+        f'{body}</svg>'
+    )
+
+
+def _leg_paths(kind: str, d: str) -> str:
+    """The path(s) drawing one leg; railways get cross-ties under the line."""
+    ties = f'<path class="leg-ties" d="{d}" fill="none" {TIES_STYLE}/>' if kind == "train" else ""
+    return f'{ties}<path class="leg-line" d="{d}" fill="none" {LEG_STYLE[kind]}/>'
+
+
+def _leg(name: str, a: tuple[float, float], b: tuple[float, float], kind: str) -> str:
+    """One leg of the route; flights arc to the left of their direction of travel."""
+    if kind == "plane":
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        # Left-hand normal (y points down) times a quarter of the length: return flights bow apart.
+        cx, cy = (a[0] + b[0]) / 2 + dy / 4, (a[1] + b[1]) / 2 - dx / 4
+        d = f"M{fmt(a[0])} {fmt(a[1])}Q{fmt(cx)} {fmt(cy)} {fmt(b[0])} {fmt(b[1])}"
+    else:
+        d = f"M{fmt(a[0])} {fmt(a[1])}L{fmt(b[0])} {fmt(b[1])}"
+    return f'<g class="leg leg-{kind}"><title>{escape(name)}</title>{_leg_paths(kind, d)}</g>'
+
+
+def _legend(kinds: Sequence[str], top: float) -> str:
+    """A strip under the map listing the travel modes that occur."""
+    y, x, items = top + LEGEND_H / 2, 10.0, []
+    for kind in kinds:
+        d = f"M{fmt(x)} {fmt(y + 4)}q14 -10 28 0" if kind == "plane" else f"M{fmt(x)} {fmt(y)}h28"
+        label = MODE_NAMES[kind]
+        items.append(
+            f'<g class="legend-item legend-{kind}">{_leg_paths(kind, d)}'
+            f'<text class="legend-label" x="{fmt(x + 34)}" y="{fmt(y + 4)}" font-size="12">{label}</text></g>'
+        )
+        x += 34 + 7 * len(label) + 18
+    return (f'<g class="legend" aria-label="Legend"><rect class="legend-bg" y="{fmt(top)}" width="{fmt(WIDTH)}"'
+            f' height="{fmt(LEGEND_H)}" fill="#fff" stroke="#999"/>{"".join(items)}</g>')
+
+
+def _group_stops(points: Sequence[MapPoint], xy: list[tuple[float, float]]) -> list[tuple[list[int], tuple[float, float]]]:
+    """Stop indices per distinct place, so a revisited place gets one marker."""
+    groups: dict[tuple[str, float, float], list[int]] = {}
+    for i, p in enumerate(points):
+        groups.setdefault((p.name, round(p.lat, 3), round(p.lon, 3)), []).append(i)
+    return [(idx, xy[idx[0]]) for idx in groups.values()]
+
+
+def _tooltip(points: Sequence[MapPoint], idx: list[int]) -> str:
+    """'Name (native name) — label', with stop numbers when a place is visited twice."""
+    p = points[idx[0]]
+    text = f"{p.name} ({p.native_name})" if p.native_name else p.name
+    if len(idx) == 1:
+        return f"{text} — {p.label}" if p.label else text
+    visits = "; ".join(f"{i + 1}: {points[i].label}" if points[i].label else str(i + 1) for i in idx)
+    return f"{text} — {visits}"
+
+
+def _marker_shape(x: float, y: float, number: str | None, hl: bool) -> tuple[str, Box]:
+    """Circle (with stop number) or pill for several numbers; returns SVG and bounding box."""
+    if number is None:
+        r = 7.0 if hl else 5.0
+        cls = "place-dot place-highlight" if hl else "place-dot"
+        fill = ACCENT if hl else "#fff"
+        return (f'<circle class="{cls}" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(r)}" fill="{fill}" stroke="{ACCENT}"'
+                f' stroke-width="2"/>', (x - r, y - r, x + r, y + r))
+    w = max(16.0, 5.6 * len(number) + 8)
+    shape = (f'<circle class="stop-dot" cx="{fmt(x)}" cy="{fmt(y)}" r="8"' if len(number) <= 2 else
+             f'<rect class="stop-dot" x="{fmt(x - w / 2)}" y="{fmt(y - 8)}" width="{fmt(w)}" height="16" rx="8"')
+    num = (f'<text class="stop-num" x="{fmt(x)}" y="{fmt(y)}" dy="0.35em" text-anchor="middle" font-size="10"'
+           f' font-weight="bold" fill="{ACCENT}">{number}</text>')
+    return f'{shape} fill="#fff" stroke="{ACCENT}" stroke-width="2"/>{num}', (x - w / 2, y - 8, x + w / 2, y + 8)
+
+
+def _place_label(text: str, box: Box, taken: list[Box], view: View, force: bool) -> tuple[float, float, str] | None:
+    """First free spot right, left, above or below the marker; None if crowded and not forced."""
+    size, (x0, y0, x1, y1) = 12.0, box
+    w, cx, cy = 0.6 * size * len(text), (x0 + x1) / 2, (y0 + y1) / 2
+    spots = [
+        ((x1 + 4, cy + 4, "start"), (x1 + 4, cy - 7, x1 + 4 + w, cy + 7)),
+        ((x0 - 4, cy + 4, "end"), (x0 - 4 - w, cy - 7, x0 - 4, cy + 7)),
+        ((cx, y0 - 4, "middle"), (cx - w / 2, y0 - 17, cx + w / 2, y0 - 3)),
+        ((cx, y1 + 13, "middle"), (cx - w / 2, y1 + 2, cx + w / 2, y1 + 16)),
+    ]
+    inside = [s for s in spots if s[1][0] >= 0 and s[1][2] <= view.width and s[1][1] >= 0 and s[1][3] <= view.height]
+    for spot, b in inside:
+        if not any(b[0] < t[2] and t[0] < b[2] and b[1] < t[3] and t[1] < b[3] for t in taken):
+            taken.append(b)
+            return spot
+    return (inside or spots)[0][0] if force else None
+
+
+def _markers(stops: Sequence[tuple[str | None, str, MapPoint, tuple[float, float]]], view: View, numbered: bool,
+             highlight: str | None = None) -> str:
+    """Markers with tooltips, links and non-overlapping name labels."""
+    shapes = [_marker_shape(x, y, num, p.name == highlight) for num, _, p, (x, y) in stops]
+    taken = [box for _, box in shapes]
+    out = []
+    for (num, tip, p, _), (shape, box) in zip(stops, shapes):
+        spot = _place_label(p.name, box, taken, view, force=numbered or p.name == highlight)
+        label = "" if spot is None else (
+            f'<text class="map-label" x="{fmt(spot[0])}" y="{fmt(spot[1])}" text-anchor="{spot[2]}" font-size="12"'
+            f' {HALO}>{escape(p.name)}</text>')
+        cls = "stop" if numbered else ("place is-highlight" if p.name == highlight else "place")
+        inner = f"<title>{escape(tip)}</title>{shape}{label}"
+        out.append(f'<a class="{cls}" href="{escape(p.href)}">{inner}</a>' if p.href else f'<g class="{cls}">{inner}</g>')
+    # Drawn in reverse so earlier (higher-priority) markers end up on top.
+    return f'<g class="{"stops" if numbered else "places"}">{"".join(reversed(out))}</g>'
