@@ -83,8 +83,10 @@ def time(value: object) -> str:
 
 
 def _kind(value: object) -> str:
-    return {type(None): "nothing", bool: "true/false", list: "a list", dict: "a mapping"}.get(
-        type(value), type(value).__name__)
+    for kind, name in ((type(None), "nothing"), (bool, "true/false"), (list, "a list"), (dict, "a mapping")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
 
 
 def _show(value: object) -> str:

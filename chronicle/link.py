@@ -5,7 +5,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import replace
 
-from .errors import Problem
+from .errors import Problem, display_path
 from .model import Content, Event, Person, Place, Site
 from .wikilinks import find_wikilinks
 
@@ -37,7 +37,7 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
     entries: dict[str, Entry] = {}
     for entry in (*content.events, *content.people, *content.places):
         if entry.slug in entries:
-            other = entries[entry.slug].path
+            other = display_path(entries[entry.slug].path)
             problems.append(Problem(entry.path, 0, f"slug '{entry.slug}' is already used by {other}; "
                                                    "slugs must be unique across events, people and places"))
         else:

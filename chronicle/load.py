@@ -115,9 +115,9 @@ def read_document(path: str, problems: list[Problem]) -> Document | None:
         problems.append(Problem(path, 1, "front matter is not closed: add a '---' line after it"))
         return None
     try:
-        meta = read_yaml("\n".join(lines[1:end]))
+        meta = read_yaml("\n".join(lines[1:end]), first_line=2)
     except YamlError as exc:
-        problems.append(Problem(path, exc.line + 1, exc.message))
+        problems.append(Problem(path, exc.line, exc.message))
         return None
     if not isinstance(meta, dict):
         problems.append(Problem(path, 2, "front matter must be a mapping of keys to values"))
@@ -150,17 +150,17 @@ def _read_yaml_file(path: str, problems: list[Problem]):
 
 
 def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | None:
-    values = read_mapping(doc.meta, EVENT, doc.path, 1, problems)
+    values = read_mapping(doc.meta, EVENT, doc.path, 0, problems)
     if "title" not in values or "date" not in values:
         return None
     start, end = values.pop("date")
     if "end" in values and end is not None:
-        problems.append(Problem(doc.path, doc.meta.lines["end"] + 1,
+        problems.append(Problem(doc.path, doc.meta.lines["end"],
                                 "give either an interval 'date: A/B' or 'end', not both"))
     end = values.pop("end", end)
     if end is not None and end.end_key() < start.sort_key()[:3]:
         key = "end" if "end" in doc.meta else "date"
-        problems.append(Problem(doc.path, doc.meta.lines[key] + 1,
+        problems.append(Problem(doc.path, doc.meta.lines[key],
                                 f"end {end.iso()} is before the start {start.iso()}"))
         end = None  # keep the event so its references are still checked
     values["route"] = tuple(Stop(**stop, line=line) for stop, line in values.get("route", ()))
@@ -170,7 +170,7 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
 
 
 def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person | None:
-    values = read_mapping(doc.meta, PERSON, doc.path, 1, problems)
+    values = read_mapping(doc.meta, PERSON, doc.path, 0, problems)
     if "name" not in values:
         return None
     return Person(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
@@ -178,10 +178,10 @@ def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person |
 
 
 def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | None:
-    values = read_mapping(doc.meta, PLACE, doc.path, 1, problems)
-    if ("lat" in values) != ("lon" in values):
-        missing = "lon" if "lat" in values else "lat"
-        problems.append(Problem(doc.path, doc.meta.line + 1, f"'lat' and 'lon' go together: add '{missing}'"))
+    values = read_mapping(doc.meta, PLACE, doc.path, 0, problems)
+    if ("lat" in doc.meta) != ("lon" in doc.meta):
+        missing = "lon" if "lat" in doc.meta else "lat"
+        problems.append(Problem(doc.path, doc.meta.line, f"'lat' and 'lon' go together: add '{missing}'"))
         return None
     if "name" not in values:
         return None
@@ -190,7 +190,7 @@ def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | N
 
 
 def _file_lines(meta) -> dict[str, int]:
-    return {key: line + 1 for key, line in meta.lines.items()}
+    return dict(meta.lines)
 
 
 def _list_assets(root: str) -> list[str]:

@@ -48,60 +48,61 @@ class LinedList(list):
     lines: list
 
 
-def read_yaml(text: str):
-    """Parse one YAML document into dicts, lists and scalars with lines."""
+def read_yaml(text: str, first_line: int = 1):
+    """Parse one YAML document into dicts, lists and scalars; lines count from first_line."""
+    base = first_line - 1
     try:
-        _refuse_aliases(text)
+        _refuse_aliases(text, base)
         node = yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 + base if mark else first_line
         raise YamlError(line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, f"invalid YAML: {exc}") from None
+        raise YamlError(first_line, f"invalid YAML: {exc}") from None
     if node is None:
         return None
-    return _convert(node, set())
+    return _convert(node, set(), base)
 
 
-def _refuse_aliases(text: str) -> None:
+def _refuse_aliases(text: str, base: int) -> None:
     """Fail at the first alias, before anything could be expanded."""
     for event in yaml.parse(text, Loader=_PlainLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise YamlError(event.start_mark.line + 1,
+            raise YamlError(event.start_mark.line + 1 + base,
                             f"YAML aliases (*{event.anchor}) are not supported here; write the value out")
 
 
-def _convert(node: yaml.Node, seen: set[int]):
-    line = node.start_mark.line + 1
+def _convert(node: yaml.Node, seen: set[int], base: int):
+    line = node.start_mark.line + 1 + base
     if id(node) in seen:
         raise YamlError(line, "YAML aliases (*name) are not supported here; write the value out")
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
         raise YamlError(line, f"YAML tag {node.tag!r} is not allowed")
     if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, seen)
+        return _convert_mapping(node, seen, base)
     if isinstance(node, yaml.SequenceNode):
-        items = LinedList(_convert(item, seen) for item in node.value)
-        items.line, items.lines = line, [item.start_mark.line + 1 for item in node.value]
+        items = LinedList(_convert(item, seen, base) for item in node.value)
+        items.line, items.lines = line, [item.start_mark.line + 1 + base for item in node.value]
         return items
     return _convert_scalar(node, line)
 
 
-def _convert_mapping(node: yaml.MappingNode, seen: set[int]) -> LinedDict:
+def _convert_mapping(node: yaml.MappingNode, seen: set[int], base: int) -> LinedDict:
     result = LinedDict()
-    result.line, result.lines = node.start_mark.line + 1, {}
+    result.line, result.lines = node.start_mark.line + 1 + base, {}
     for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
+        key_line = key_node.start_mark.line + 1 + base
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise YamlError(key_line, "YAML merge keys (<<) are not supported")
-        key = _convert(key_node, seen)
+        key = _convert(key_node, seen, base)
         if not isinstance(key, (str, int)):
             raise YamlError(key_line, "a key must be plain text")
         key = str(key)
         if key in result:
             raise YamlError(key_line, f"duplicate key '{key}' (first on line {result.lines[key]})")
-        result[key] = _convert(value_node, seen)
+        result[key] = _convert(value_node, seen, base)
         result.lines[key] = key_line
     return result
 
