@@ -1,8 +1,8 @@
 """The search index: one entry per event, person and place, as a classic script.
 
 `assets/search-index.js` defines `var TIMELINE_SEARCH = [...]` so that search.html
-works from file:// (no fetch). Each entry carries a normalised haystack `h` that
-`assets/search.js` matches against a query normalised the same way.
+works from file:// (no fetch). Each entry carries a haystack `h`: its distinct normalised words,
+which `assets/search.js` matches against the words of a query normalised the same way.
 """
 from __future__ import annotations
 
@@ -83,21 +83,22 @@ def _titles(site: Site) -> dict[str, str]:
 
 def _entry(url: str, title: str, date: str, summary: str | None, kind: str,
            words: Iterable[str | None]) -> dict[str, str]:
-    """One search entry; `h` starts with the normalised title."""
-    haystack = normalise(" ".join(w for w in (title, summary, *words) if w))
+    """One search entry; `h` holds each normalised word once, most telling first."""
+    text = normalise(" ".join(w for w in (title, *words) if w))
+    haystack = " ".join(dict.fromkeys(text.split()))
     return {"url": url, "title": title, "date": date, "summary": summary or "",
             "kind": kind, "h": haystack}
 
 
 def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, str]:
-    """The entry for one event: text, people, places (with route stops) and tags."""
+    """The entry for one event: summary, people, places (and stops), tags, date, body."""
     people = [site.people[slug] for slug in event.people if slug in site.people]
     place_slugs = dict.fromkeys([*event.places, *(stop.place for stop in event.route)])
     places = [site.places[slug] for slug in place_slugs if slug in site.places]
-    words = [strip_markdown(event.body, titles), event.when]
+    words = [event.summary]
     words += [name for person in people for name in (person.name, person.native_name)]
     words += [name for place in places for name in (place.name, place.native_name)]
-    words += list(event.tags)
+    words += [*event.tags, event.when, strip_markdown(event.body, titles)]
     return _entry(f"events/{event.slug}.html", event.title, event.when,
                   event.summary, "event", words)
 
@@ -105,14 +106,15 @@ def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, 
 def _person_entry(person: Person, titles: dict[str, str]) -> dict[str, str]:
     """The entry for one person, found by either name."""
     date = _lifespan(person)
-    words = [person.native_name, date, strip_markdown(person.body, titles)]
+    words = [person.native_name, person.summary, date, strip_markdown(person.body, titles)]
     return _entry(f"people/{person.slug}.html", person.name, date,
                   person.summary, "person", words)
 
 
 def _place_entry(place: Place, titles: dict[str, str]) -> dict[str, str]:
     """The entry for one place, found by either name or its country."""
-    words = [place.native_name, place.country, strip_markdown(place.body, titles)]
+    words = [place.native_name, place.country, place.summary,
+             strip_markdown(place.body, titles)]
     return _entry(f"places/{place.slug}.html", place.name, place.country or "",
                   place.summary, "place", words)
 

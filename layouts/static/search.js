@@ -42,12 +42,28 @@
     return found;
   }
 
-  /* 0 when every word is in the title, 1 when some are, 2 otherwise. */
-  function rank(i, words) {
+  /* 0: the title is the query (spaces aside); 1: every word is in the title; 2: not. */
+  function tier(i, query, words) {
     var title = normalisedTitles()[i];
-    var hits = 0;
-    for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) >= 0) { hits++; } }
-    return hits === words.length ? 0 : hits > 0 ? 1 : 2;
+    if (title.replace(/ /g, "") === query.replace(/ /g, "")) { return 0; }
+    for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) < 0) { return 2; } }
+    return 1;
+  }
+
+  /* How far into the haystack the last-found word is: titles and names come first. */
+  function depth(i, words) {
+    var h = entries[i].h, far = 0;
+    for (var w = 0; w < words.length; w++) { far = Math.max(far, h.indexOf(words[w])); }
+    return far;
+  }
+
+  function ranked(found, query, words) {
+    var keys = found.map(function (i) {
+      var t = tier(i, query, words);
+      return [t, t === 2 ? depth(i, words) : 0, i];
+    });
+    keys.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    return keys;
   }
 
   function search(query) {
@@ -55,9 +71,8 @@
     if (!normal) { return {query: normal, total: 0, results: []}; }
     var words = normal.split(" ");
     var found = matching(normal, words);
-    var ranked = found.map(function (i) { return [rank(i, words), i]; });
-    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-    var results = ranked.slice(0, LIMIT).map(function (pair) { return entries[pair[1]]; });
+    var results = ranked(found, normal, words).slice(0, LIMIT)
+      .map(function (key) { return entries[key[2]]; });
     return {query: normal, total: found.length, results: results};
   }
 
