@@ -74,9 +74,11 @@ def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(2000 + year % 400, month)[1]
 
 
-def year_label(year: int) -> str:
-    """'1958' or '44 BC' for an astronomical year."""
-    return str(year) if year > 0 else f"{1 - year} BC"
+def year_label(year: int, with_era: bool = False) -> str:
+    """'1958' or '44 BC' for an astronomical year ('AD 1958' with_era)."""
+    if year <= 0:
+        return f"{1 - year} BC"
+    return f"AD {year}" if with_era else str(year)
 
 
 def parse_date(value: object) -> Date:
@@ -116,17 +118,19 @@ def display_range(start: Date, end: Date | None) -> str:
         if start.precision == "day" and start.month == end.month:
             return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {year_label(end.year)}"
         return f"{_plain(start, with_year=False)} – {end.display()}"
+    if start.year <= 0 < end.year:  # '44 BC – AD 14': the era must be said on both sides
+        return f"{start.display()} – {_qualify(end, _plain(end, with_year=True, with_era=True))}"
     return f"{start.display()} – {end.display()}"
 
 
-def _plain(date: Date, with_year: bool) -> str:
+def _plain(date: Date, with_year: bool, with_era: bool = False) -> str:
     parts = []
     if date.day is not None:
         parts.append(str(date.day))
     if date.month is not None:
         parts.append(MONTHS[date.month - 1])
     if with_year:
-        parts.append(year_label(date.year))
+        parts.append(year_label(date.year, with_era))
     return " ".join(parts)
 
 

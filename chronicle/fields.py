@@ -82,6 +82,14 @@ def time(value: object) -> str:
     return result
 
 
+def url(value: object) -> str:
+    """An absolute http(s) URL: anything else (javascript:, data:) could run in a reader's browser."""
+    result = text(value)
+    if not re.match(r"^https?://[^\s/]+", result, re.IGNORECASE):
+        raise FieldError(f"{_show(value)} is not an http:// or https:// URL")
+    return result
+
+
 def _kind(value: object) -> str:
     for kind, name in ((type(None), "nothing"), (bool, "true/false"), (list, "a list"), (dict, "a mapping")):
         if isinstance(value, kind):

@@ -37,7 +37,7 @@ STOP: Schema = {
 }
 SOURCE: Schema = {
     "title": Field(fields.text), "publisher": Field(fields.text),
-    "date": Field(fields.date), "url": Field(fields.text),
+    "date": Field(fields.date), "url": Field(fields.url),
 }
 EVENT: Schema = {
     "title": Field(fields.text, required=True), "date": Field(_interval, required=True),
@@ -59,7 +59,7 @@ PLACE: Schema = {
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
-    "language": Field(fields.text), "base_url": Field(fields.text), "author": Field(fields.text),
+    "language": Field(fields.text), "base_url": Field(fields.url), "author": Field(fields.text),
     "allow_html": Field(fields.boolean), "cname": Field(fields.text),
 }
 ERA: Schema = {

@@ -48,6 +48,7 @@ def test_rejects_invalid_dates(text):
     ("1958-11-21/1958-12", "21 November 1958 – December 1958"),
     ("2018-12-30/2019-01-02", "30 December 2018 – 2 January 2019"),
     ("-0100/-0043", "101 BC – 44 BC"),
+    ("-0043/0014", "44 BC – AD 14"),
     ("1957-07~/1957-08", "c. July 1957 – August 1957"),
 ])
 def test_displays_intervals(value, shown):

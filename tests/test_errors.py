@@ -63,6 +63,8 @@ BAD_INPUTS = [
      ["content/events/a.md:5: YAML aliases (*big) are not supported here; write the value out"]),
     ({"events/a.md": event("title: !!python/object/apply:os.system ['true']\ndate: 1958")},
      ["content/events/a.md:2: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"]),
+    ({"events/a.md": event("title: A\ndate: 1958\nsources:\n  - title: x\n    url: javascript:alert(1)")},
+     ["content/events/a.md:6: url: 'javascript:alert(1)' is not an http:// or https:// URL"]),
     ({"places/a.md": "---\nname: A\nlat: 95\nlon: 10\n---\n"},
      ["content/places/a.md:3: lat: 95 is outside -90..90"]),
     ({"places/a.md": "---\nname: A\nlat: 40\n---\n"},
