@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .dates import display_range, year_label
 from .exports import event_jsonld, person_jsonld, place_jsonld
+from .figures import all_places_map, place_map, route_map, timeline_axis
 from .markup import body_html, native_lang
 from .model import Event, Person, Place, Site
 from .urls import absolute, entry_path, root_of, tag_path, year_path
@@ -73,7 +74,7 @@ def index_page(site: Site) -> Page:
         groups.setdefault(event.start.year, []).append(event)
     years = [(year_label(year), year_path(year), event_links(events, ""))
              for year, events in groups.items()]
-    return Page("index.html", "index.html", site.config.title, {"years": years, "axis": None},
+    return Page("index.html", "index.html", site.config.title, {"years": years, "axis": timeline_axis(site)},
                 site.config.description)
 
 
@@ -94,7 +95,7 @@ def event_page(site: Site, index: int) -> Page:
         "previous": event_links(site.events[index - 1: index], root) if index else [],
         "next": event_links(site.events[index + 1: index + 2], root),
         "jsonld": event_jsonld(site, event),
-        "map": None,
+        "map": route_map(site, event, root),
     }
     return Page(entry_path(event), "event.html", event.title, context, event.summary or "")
 
@@ -128,7 +129,7 @@ def place_page(site: Site, place: Place) -> Page:
         "body": body_html(place.body, site, root),
         "events": event_links(site.events_by_place.get(place.slug, ()), root),
         "backlinks": _entry_links(site.backlinks.get(place.slug, ()), root),
-        "jsonld": place_jsonld(site, place), "coordinates": _coordinates(place), "map": None,
+        "jsonld": place_jsonld(site, place), "coordinates": _coordinates(place), "map": place_map(place, root),
     }
     return Page(entry_path(place), "place.html", place.name, context, place.summary or "")
 
@@ -150,7 +151,7 @@ def places_index(site: Site) -> Page:
     places = sorted(site.places.values(), key=lambda p: (p.name.casefold(), p.slug))
     return Page("places/index.html", "places_index.html", "Places",
                 {"places": [_named(p, "../", site.events_by_place.get(p.slug, ())) for p in places],
-                 "map": None})
+                 "map": all_places_map(site, "../")})
 
 
 def tags_index(site: Site) -> Page:
