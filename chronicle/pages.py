@@ -58,7 +58,8 @@ def site_pages(site: Site) -> list[Page]:
     pages += [list_page(f"Tag: {tag.replace('-', ' ')}", tag_path(tag), events) for tag, events in site.tags.items()]
     pages += [list_page(year_label(year), year_path(year), events) for year, events in site.years.items()]
     pages += [people_index(site), places_index(site), tags_index(site)]
-    pages += [Page("search.html", "search.html", "Search"), Page("404.html", "404.html", "Page not found")]
+    pages += [Page("search.html", "search.html", "Search"), Page("404.html", "404.html", "Page not found"),
+              Page("timeline.html", "timeline.html", "Interactive timeline (TimelineJS)")]
     return pages
 
 
