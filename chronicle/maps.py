@@ -131,7 +131,7 @@ def fit_view(coords: Sequence[Pt]) -> View:
     cy = (south + north) / 2
     cos_mid = max(0.2, math.cos(math.radians(cy)))
     gw, gh = (east - west) * cos_mid, north - south  # extent in degrees of latitude
-    hw = max(gw / 2 + max(MARGIN_MIN * cos_mid, MARGIN_FRAC * gw), MIN_SPAN / 2)
+    hw = max(gw / 2 + max(MARGIN_MIN * cos_mid, MARGIN_FRAC * gw), MIN_SPAN / 2 / 0.75)  # 4:3 at least
     hh = max(gh / 2 + max(MARGIN_MIN, MARGIN_FRAC * gh), MIN_SPAN / 2)
     hh = max(hh, hw * ASPECT_MIN)
     hw = max(hw, hh / ASPECT_MAX)
