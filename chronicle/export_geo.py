@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .export_urls import page_path
+from .urls import entry_path
 from .model import Event, Place, Site, Stop
 
 
@@ -36,7 +36,7 @@ def place_feature(place: Place) -> dict:
             "name": place.name,
             "native_name": place.native_name,
             "country": place.country,
-            "url": page_path("place", place.slug),
+            "url": entry_path(place),
         },
     }
 
@@ -58,7 +58,7 @@ def route_feature(site: Site, event: Event) -> dict | None:
             "places": [stop.place for stop in stops],
             # A stop's mode is how the traveller arrived there, i.e. the leg ending at it.
             "modes": [stop.mode for stop in stops[1:]],
-            "url": page_path("event", event.slug),
+            "url": entry_path(event),
         },
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from .dates import Date, days_in_month
-from .export_urls import absolute_url, page_path, site_host
+from .export_urls import absolute_url, site_host
 from .model import Event, Site
 
 PRODID = "-//Chronicle//Chronicle timeline//EN"
@@ -54,7 +54,7 @@ def vevent(site: Site, event: Event, stamp: str) -> list[str]:
     lines.extend(location_lines(site, event))
     if event.tags:
         lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
-    url = absolute_url(site.config, page_path("event", event.slug))
+    url = absolute_url(site.config, event)
     if url:
         lines.append(f"URL:{url}")
     lines.append("END:VEVENT")

@@ -10,7 +10,7 @@ import json
 from html import escape
 
 from .dates import Date, display_range
-from .export_urls import page_path
+from .urls import entry_path
 from .model import Era, Event, Site
 
 
@@ -69,7 +69,7 @@ def event_slide(event: Event) -> dict:
 
 def slide_text(event: Event) -> str:
     """Escaped summary plus a link relative to timeline.html at the site root."""
-    link = f'<a href="{page_path("event", event.slug)}">Read more</a>'
+    link = f'<a href="{entry_path(event)}">Read more</a>'
     if not event.summary:
         return f"<p>{link}</p>"
     return f"<p>{escape(event.summary)}</p><p>{link}</p>"

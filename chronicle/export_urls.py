@@ -1,23 +1,15 @@
-"""Page paths and absolute URLs shared by the exports."""
+"""Absolute URLs and the calendar host, on top of the site's path rules in urls.py."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .model import SiteConfig
-
-PAGE_FOLDERS = {"event": "events", "person": "people", "place": "places"}
-
-
-def page_path(kind: str, slug: str) -> str:
-    """The page of an event, person or place, relative to the site root."""
-    return f"{PAGE_FOLDERS[kind]}/{slug}.html"
+from .model import Event, Person, Place, SiteConfig
+from .urls import absolute, entry_path
 
 
-def absolute_url(config: SiteConfig, path: str) -> str | None:
-    """base_url + path, or None when the site has no base_url."""
-    if not config.base_url:
-        return None
-    return config.base_url.rstrip("/") + "/" + path
+def absolute_url(config: SiteConfig, entry: Event | Person | Place) -> str | None:
+    """The entry's page as an absolute URL, or None when the site has no base_url."""
+    return absolute(config.base_url, entry_path(entry)) if config.base_url else None
 
 
 def site_host(config: SiteConfig) -> str:

@@ -104,6 +104,7 @@ class _Converter(HTMLParser):
         return "\n\n".join(self.blocks)
 
     def _start_list(self, tag: str) -> None:
+        """Open a (possibly nested) list; its items collect in list_lines."""
         self._end_paragraph()
         self.lists.append([tag, 0])
         self.formatted = True

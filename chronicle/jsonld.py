@@ -6,7 +6,7 @@ import json
 from markupsafe import Markup
 
 from .dates import Date
-from .export_urls import absolute_url, page_path
+from .export_urls import absolute_url
 from .model import Event, Person, Place, Site, Source
 
 # Inside <script> the HTML parser only looks for "</script"; escaping these characters
@@ -22,7 +22,7 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     if event.end is not None and event.end != event.start:
         data["endDate"] = schema_date(event.end)
     _put(data, "description", event.summary)
-    _put(data, "url", absolute_url(site.config, page_path("event", event.slug)))
+    _put(data, "url", absolute_url(site.config, event))
     places = [site.places[s] for s in _event_place_slugs(event) if s in site.places]
     _put(data, "location", [place_data(site, place) for place in places])
     people = [site.people[s] for s in event.people if s in site.people]
@@ -51,7 +51,7 @@ def person_data(site: Site, person: Person) -> dict:
     """Name, native name and page URL of a person."""
     data = {"@type": "Person", "name": person.name}
     _put(data, "alternateName", person.native_name)
-    _put(data, "url", absolute_url(site.config, page_path("person", person.slug)))
+    _put(data, "url", absolute_url(site.config, person))
     return data
 
 
@@ -63,7 +63,7 @@ def place_data(site: Site, place: Place) -> dict:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
     if place.country:
         data["address"] = {"@type": "PostalAddress", "addressCountry": place.country}
-    _put(data, "url", absolute_url(site.config, page_path("place", place.slug)))
+    _put(data, "url", absolute_url(site.config, place))
     return data
 
 
