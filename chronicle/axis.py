@@ -99,7 +99,8 @@ def _domain(marks: Sequence[AxisMark], bands: Sequence[AxisBand]) -> Scale:
     if not times:
         return Scale(2000.0, 2001.0)
     lo, hi = min(times), max(times)
-    pad = max((hi - lo) * 0.02, 0.5)
+    widen = max(1.0 - (hi - lo), 0.0) / 2  # at least a year in view, so a lone event has context
+    pad = (hi - lo + 2 * widen) * 0.02 + widen
     return Scale(lo - pad, hi + pad)
 
 
@@ -125,7 +126,9 @@ def _tick_times(scale: Scale, step: float, bc: bool) -> list[tuple[float, str]]:
         ticks = []
         for k in range(first, last + 1):
             year, month = divmod(k * n, 12)
-            text = MONTHS[month] if month and k != first else f"{MONTHS[month]} {year_label(year, bc)}"
+            # January shows the year alone; the first tick names its year too.
+            text = MONTHS[month] if month and k != first else (
+                f"{MONTHS[month]} {year_label(year, bc)}" if month else year_label(year, bc))
             ticks.append((year + month / 12, text))
         return ticks
     s = int(step)
