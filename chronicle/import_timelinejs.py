@@ -118,23 +118,34 @@ def check_slide(slide: Slide) -> list[Problem]:
 
 def read_csv(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
     """Rows of the TimelineJS spreadsheet template; line numbers count the header as 1."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
-        return [], [Problem(path, 1, "empty file: expected the TimelineJS header row")]
-    columns, problems = _csv_columns(path, header)
+    rows, problem = _csv_rows(path, text)
+    if problem or not rows:
+        return [], [problem or Problem(path, 1, "empty file: expected the TimelineJS header row")]
+    columns, problems = _csv_columns(path, rows[0][1])
     if any(not p.warning for p in problems):
         return [], problems
-    slides, line = [], reader.line_num + 1
-    for row in reader:
+    slides = []
+    for line, row in rows[1:]:
         if any(cell.strip() for cell in row):
             slide_or_problems = _csv_slide(path, line, dict(zip(columns, row)))
             if isinstance(slide_or_problems, Slide):
                 slides.append(slide_or_problems)
             else:
                 problems.extend(slide_or_problems)
-        line = reader.line_num + 1  # a quoted cell may span lines; the next row starts here
     return slides, problems
+
+
+def _csv_rows(path: str, text: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """Each row with the line it starts on; strict, so a stray quote cannot swallow rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows, line = [], 1
+    try:
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1  # a quoted cell may span lines
+    except csv.Error as exc:
+        return [], Problem(path, line, f"not readable as CSV: {exc} (a quote left open?)")
+    return rows, None
 
 
 def _csv_columns(path: str, header: list[str]) -> tuple[list[str], list[Problem]]:

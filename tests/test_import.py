@@ -150,6 +150,14 @@ def test_quoted_multiline_cells_do_not_shift_line_numbers(tmp_path):
     assert run("timelinejs", sheet, tmp_path / "c")[2] == f"{sheet}:4: Year 'x' is not a number\n"
 
 
+def test_a_quote_left_open_is_an_error_not_merged_rows(tmp_path):
+    sheet = write_csv(tmp_path, '1958,,,,,,,,,Fine,,,,,,,,\n1959,,,,,,,,,"Open,,,,,,,,\n1960,,,,,,,,,B,,,,,,,,\n')
+    code, _, err = run("timelinejs", sheet, tmp_path / "c")
+    assert (code, err) == (1, f"{sheet}:3: not readable as CSV: unexpected end of data "
+                              "(a quote left open?)\n")
+    assert not (tmp_path / "c").exists()
+
+
 def test_json_problems_name_the_slide(tmp_path):
     source = tmp_path / "t.json"
     source.write_text('{"events": [{"start_date": {"year": 1958}, "text": {"headline": "A"}},'
