@@ -1,0 +1,65 @@
+"""`build.py serve`: rebuilds on change and keeps the last good site when an edit breaks the build."""
+from __future__ import annotations
+
+import io
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from chronicle.pipeline import Options
+from chronicle.serve import rebuild
+from conftest import ROOT, tree
+
+
+def test_rebuild_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
+    options = Options(str(demo), str(ROOT / "layouts"), str(tmp_path / "site"))
+    out, err = io.StringIO(), io.StringIO()
+    assert rebuild(options, out, err) is True
+    good = tree(tmp_path / "site")
+    (demo / "events/hanoi-summit.md").write_text("---\ntitle: Broken\ndate: 2019-02-30\n---\n")
+    assert rebuild(options, out, err) is False
+    assert "events/hanoi-summit.md:3: date: invalid date '2019-02-30'" in err.getvalue()
+    assert "build failed: still serving the last good site" in err.getvalue()
+    assert tree(tmp_path / "site") == good
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_answers_and_rebuilds_after_an_edit(demo, tmp_path):
+    port = _free_port()
+    output = tmp_path / "site"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output", str(output),
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = _get_when_ready(f"http://127.0.0.1:{port}/events/hanoi-summit.html")
+        assert "<h1>Hanoi summit</h1>" in page
+        source = demo / "events/hanoi-summit.md"
+        source.write_text(source.read_text().replace("title: Hanoi summit", "title: Hanoi summit, edited"))
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if "<h1>Hanoi summit, edited</h1>" in (output / "events/hanoi-summit.html").read_text():
+                break
+            time.sleep(0.3)
+        assert "<h1>Hanoi summit, edited</h1>" in _get_when_ready(f"http://127.0.0.1:{port}/events/hanoi-summit.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _get_when_ready(url: str) -> str:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
