@@ -248,7 +248,8 @@ def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str |
             f' font-size="12" {HALO}>{escape(p.name)}</text>')
         cls = "stop" if numbered else ("place is-highlight" if p.name == highlight else "place")
         inner = f"<title>{escape(tip)}</title>{shape}{label}"
-        out.append(f'<a class="{cls}" href="{escape(p.href)}">{inner}</a>' if p.href else f'<g class="{cls}">{inner}</g>')
+        link = f'<a class="{cls}" href="{escape(p.href)}" aria-label="{escape(tip)}">{inner}</a>'
+        out.append(link if p.href else f'<g class="{cls}">{inner}</g>')
     # Reversed so earlier (higher-priority) markers are painted on top.
     return f'<g class="{"stops" if numbered else "places"}">{"".join(reversed(out))}</g>'
 
