@@ -93,4 +93,4 @@ def run_import(args: list[str], content_dir: str, out: TextIO, err: TextIO) -> i
         print("usage: build.py import timelinejs FILE.json|FILE.csv [--content DIR]", file=err)
         return 2
     from .importer import run_import as import_timelinejs
-    return import_timelinejs(args[0], args[1], content_dir, out)
+    return import_timelinejs(args[0], args[1], content_dir, out, err)

@@ -19,7 +19,11 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _STANDARD_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
-class _PlainLoader(yaml.SafeLoader):
+# libyaml's parser is several times faster; the pure-Python one gives the same nodes.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_BaseLoader):
     """Composes without implicit typing: every plain scalar is tagged str."""
 
     yaml_implicit_resolvers: dict = {}
@@ -32,6 +36,10 @@ class YamlError(ValueError):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+class _AliasFound(YamlError):
+    """A node met twice: the document uses an alias."""
 
 
 class LinedDict(dict):
@@ -52,7 +60,6 @@ def read_yaml(text: str, first_line: int = 1):
     """Parse one YAML document into dicts, lists and scalars; lines count from first_line."""
     base = first_line - 1
     try:
-        _refuse_aliases(text, base)
         node = yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -62,7 +69,11 @@ def read_yaml(text: str, first_line: int = 1):
         raise YamlError(first_line, f"invalid YAML: {exc}") from None
     if node is None:
         return None
-    return _convert(node, set(), base)
+    try:
+        return _convert(node, set(), base)
+    except _AliasFound:
+        _refuse_aliases(text, base)  # a second, rare pass to name the alias and its line
+        raise
 
 
 def _refuse_aliases(text: str, base: int) -> None:
@@ -76,7 +87,7 @@ def _refuse_aliases(text: str, base: int) -> None:
 def _convert(node: yaml.Node, seen: set[int], base: int):
     line = node.start_mark.line + 1 + base
     if id(node) in seen:
-        raise YamlError(line, "YAML aliases (*name) are not supported here; write the value out")
+        raise _AliasFound(line, "YAML aliases are not supported here; write the value out")
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
         raise YamlError(line, f"YAML tag {node.tag!r} is not allowed")
@@ -109,7 +120,7 @@ def _convert_mapping(node: yaml.MappingNode, seen: set[int], base: int) -> Lined
 
 def _convert_scalar(node: yaml.ScalarNode, line: int):
     text = node.value
-    if node.style is not None:
+    if node.style:  # None (Python parser) or '' (libyaml) for plain scalars
         return text  # quoted or block scalars are always text
     if _NULL.match(text):
         return None

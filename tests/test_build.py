@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, ROOT, build, tree, write_tree
+from tests.support import DEMO, ROOT, build, tree, write_tree
 
 GOLDEN = ROOT / "tests" / "fixtures" / "demo-expected"
 CONTRACT_PAGES = [

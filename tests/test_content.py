@@ -9,7 +9,7 @@ import pytest
 
 from chronicle.link import link_site
 from chronicle.load import load_content
-from conftest import ROOT, tree
+from tests.support import ROOT, tree
 
 CONTENT = ROOT / "content"
 

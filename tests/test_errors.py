@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, tree
+from tests.support import ROOT, build, tree
 
 GOOD_EVENT = """\
 ---
@@ -156,7 +156,7 @@ def test_cli_exits_1_without_traceback(content, tmp_path):
 
 
 def test_check_reports_the_same_errors_and_writes_nothing(content, tmp_path):
-    from conftest import run_cli
+    from tests.support import run_cli
     folder = content({"events/a.md": event("title: A\ndate: 2019-13")})
     run = run_cli("check", "--content", str(folder), "--output", str(tmp_path / "site"), cwd=tmp_path)
     assert run.code == 1

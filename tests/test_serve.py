@@ -10,7 +10,7 @@ import urllib.request
 
 from chronicle.pipeline import Options
 from chronicle.serve import rebuild
-from conftest import ROOT, tree
+from tests.support import ROOT, tree
 
 
 def test_rebuild_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
