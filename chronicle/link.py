@@ -20,8 +20,9 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
     events = tuple(sorted((e for e in content.events if e.slug not in drafts), key=Event.sort_key))
     people = {p.slug: p for p in sorted(content.people, key=lambda p: p.slug)}
     places = {p.slug: p for p in sorted(content.places, key=lambda p: p.slug)}
+    known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
     for entry in (*events, *people.values(), *places.values()):
-        problems.extend(_check_references(entry, entries, people, places, drafts))
+        problems.extend(_check_references(entry, known, drafts))
     events = tuple(_without_drafts(event, drafts) for event in events)
     site = Site(
         config=content.config, events=events, events_by_slug={e.slug: e for e in events},
@@ -45,24 +46,21 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
     return entries
 
 
-def _check_references(entry: Entry, entries: dict[str, Entry], people: dict, places: dict,
-                      drafts: set[str]) -> list[Problem]:
+def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str]) -> list[Problem]:
     problems = []
 
-    def check(slug: str, known: dict | set, what: str, line: int) -> None:
-        if slug not in known and slug not in drafts:
-            problems.append(Problem(entry.path, line, f"unknown {what} '{slug}'{_did_you_mean(slug, known)}"))
+    def check(slug: str, what: str, line: int) -> None:
+        if slug not in known[what] and slug not in drafts:
+            problems.append(Problem(entry.path, line, f"unknown {what} '{slug}'{_did_you_mean(slug, known[what])}"))
 
     if isinstance(entry, Event):
-        events = {slug for slug, e in entries.items() if isinstance(e, Event)}
-        for key, known, what in (("people", people, "person"), ("places", places, "place"),
-                                 ("related", events, "event")):
+        for key, what in (("people", "person"), ("places", "place"), ("related", "event")):
             for slug in getattr(entry, key):
-                check(slug, known, what, entry.lines.get(key, 0))
+                check(slug, what, entry.lines.get(key, 0))
         for stop in entry.route:
-            check(stop.place, places, "place", stop.line)
+            check(stop.place, "place", stop.line)
     for link in find_wikilinks(entry.body):
-        check(link.slug, entries, "wiki-link target", entry.body_line + link.line - 1)
+        check(link.slug, "wiki-link target", entry.body_line + link.line - 1)
     return problems
 
 
