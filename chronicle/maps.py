@@ -247,8 +247,11 @@ def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str |
             f'<text class="map-label" x="{fmt(spot[0])}" y="{fmt(spot[1])}" text-anchor="{spot[2]}"'
             f' font-size="12" {HALO}>{escape(p.name)}</text>')
         cls = "stop" if numbered else ("place is-highlight" if p.name == highlight else "place")
-        inner = f"<title>{escape(tip)}</title>{shape}{label}"
-        link = f'<a class="{cls}" href="{escape(p.href)}" aria-label="{escape(tip)}">{inner}</a>'
+        # The space keeps the number and name two words, and the link's name starts with both,
+        # so the visible text is part of the accessible name (WCAG 2.5.3 Label in Name).
+        inner = f"<title>{escape(tip)}</title>{shape} {label}"
+        name = f"Stop{'s' if num and ',' in num else ''} {num}: {tip}" if num else tip
+        link = f'<a class="{cls}" href="{escape(p.href)}" aria-label="{escape(name)}">{inner}</a>'
         out.append(link if p.href else f'<g class="{cls}">{inner}</g>')
     # Reversed so earlier (higher-priority) markers are painted on top.
     return f'<g class="{"stops" if numbered else "places"}">{"".join(reversed(out))}</g>'

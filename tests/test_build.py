@@ -73,7 +73,7 @@ def test_prints_a_summary_line(demo, tmp_path):
 
 def test_event_page_shows_dates_route_sources_and_backlinks(built):
     html = (built / "events/kim-il-sung-to-hanoi.html").read_text(encoding="utf-8")
-    assert "<time>21 November 1958 – December 1958</time>" in html
+    assert '<p class="when">21 November 1958 – December 1958</p>' in html
     assert ('<tr><td>3</td><td><a href="../places/hanoi.html">Hanoi</a></td><td>28 November 1958</td>'
             "<td></td><td>plane</td><td>On a Chinese plane</td></tr>") in html
     assert ('<a href="http://www.globaltimes.cn/content/1139952.shtml">Kim Il Sung&#39;s visit</a>, '
@@ -191,7 +191,7 @@ def test_unquoted_dates_and_years_are_read_as_dates(content, tmp_path):
     })
     run = build(folder, tmp_path / "site")
     assert run.code == 0, run.err
-    assert "<time>1 January 1 BC – AD 1</time>" in (tmp_path / "site/events/a.html").read_text()
+    assert '<p class="when">1 January 1 BC – AD 1</p>' in (tmp_path / "site/events/a.html").read_text()
     assert "<td>17:05</td>" in (tmp_path / "site/events/b.html").read_text()
     assert "<h1>NO</h1>" in (tmp_path / "site/places/p.html").read_text()
 

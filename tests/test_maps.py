@@ -156,7 +156,7 @@ def test_markers_link_to_place_pages_with_tooltips():
     hanoi = stop_named(root, "Hanoi")
     assert hanoi.tag == f"{SVG}a" and hanoi.get("href") == "../places/hanoi.html"
     assert hanoi.find(f"{SVG}title").text == "Hanoi (Hà Nội) — 28 Feb 2019"
-    assert hanoi.get("aria-label") == "Hanoi (Hà Nội) — 28 Feb 2019"
+    assert hanoi.get("aria-label") == "Stop 5: Hanoi (Hà Nội) — 28 Feb 2019"
     assert hanoi.find(f".//{SVG}text[@class='stop-num']").text == "5"
     nanning = stop_named(root, "Nanning")
     assert nanning.tag == f"{SVG}g" and nanning.find(f"{SVG}title").text == "Nanning"
