@@ -56,9 +56,13 @@ def chromium_path() -> Path:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium_path: Path) -> Iterator[object]:
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for this package.
+
+    Package scope: Playwright's sync API allows one running instance per thread, so it must
+    stop before another test package (tests/quality) starts its own.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -155,7 +159,7 @@ STYLE_FINGERPRINT = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def assert_styled(browser: object) -> Callable[[object], None]:
     """A check that a page's stylesheets loaded and changed how its body looks."""
     blank = browser.new_page()
