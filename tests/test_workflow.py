@@ -50,7 +50,8 @@ def test_builds_with_the_pages_base_url(workflow: dict) -> None:
 
 
 def test_deploys_with_the_official_actions(workflow: dict) -> None:
-    assert uses(workflow, "build") == ["actions/checkout@v4", "actions/configure-pages@v5",
+    assert uses(workflow, "build") == ["actions/checkout@v4", "actions/setup-node@v4",
+                                       "actions/configure-pages@v5",
                                        "actions/upload-pages-artifact@v3"]
     upload = next(s for s in steps(workflow, "build") if "upload-pages" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
@@ -63,5 +64,13 @@ def test_browser_tests_run_with_debian_chromium(workflow: dict) -> None:
     build = workflow["jobs"]["build"]
     assert build["container"]["image"].endswith("bookworm")
     assert str(build["env"]["CI"]).lower() == "true"  # missing Chromium fails, not skips
-    assert any("apt-get install" in s.get("run", "") and "chromium" in s.get("run", "")
-               for s in steps(workflow, "build"))
+    commands = [s.get("run", "") for s in steps(workflow, "build")]
+    assert any("apt-get install" in run and "chromium" in run for run in commands)
+
+
+def test_quality_gates_get_java_and_the_pinned_node_tools(workflow: dict) -> None:
+    commands = [s.get("run", "") for s in steps(workflow, "build")]
+    assert any("default-jre-headless" in run for run in commands)
+    test_at = next(i for i, run in enumerate(commands) if "pytest" in run)
+    npm_at = next(i for i, run in enumerate(commands) if "npm ci --prefix tests" in run)
+    assert npm_at < test_at
