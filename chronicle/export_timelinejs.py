@@ -3,6 +3,8 @@
 Format: https://timeline.knightlab.com/docs/json-format.html. Date parts are numbers;
 a part that is not known is left out, never 0 (TimelineJS treats 0 as a value).
 EDTF years stay within -9999..9999, well inside TimelineJS's "human" scale.
+Headlines, texts and display dates are HTML to TimelineJS, so they are escaped once, with
+`html_text`.
 """
 from __future__ import annotations
 
@@ -41,11 +43,20 @@ def date_object(date: Date) -> dict[str, int]:
     return obj
 
 
+def html_text(text: str) -> str:
+    """Text as HTML for TimelineJS: only &, < and > escaped.
+
+    TimelineJS also copies headlines verbatim into the aria-label of its previous/next
+    buttons, where an escaped apostrophe (&#x27;) would be read out as it is written.
+    """
+    return escape(text, quote=False)
+
+
 def title_slide(site: Site) -> dict:
     """The title slide from site.yaml."""
-    text = {"headline": escape(site.config.title)}
+    text = {"headline": html_text(site.config.title)}
     if site.config.description:
-        text["text"] = f"<p>{escape(site.config.description)}</p>"
+        text["text"] = f"<p>{html_text(site.config.description)}</p>"
     return {"text": text}
 
 
@@ -53,7 +64,7 @@ def event_slide(event: Event) -> dict:
     """One slide: dates, headline, summary with a link to the event page, group."""
     slide: dict = {
         "start_date": date_object(event.start),
-        "text": {"headline": escape(event.title), "text": slide_text(event)},
+        "text": {"headline": html_text(event.title), "text": slide_text(event)},
         "unique_id": event.slug,
     }
     end = event.end if event.end != event.start else None
@@ -61,7 +72,7 @@ def event_slide(event: Event) -> dict:
         slide["end_date"] = date_object(end)
     if event.start.qualified or (end is not None and end.qualified):
         # TimelineJS has no notion of "about" or "uncertain"; show our wording instead.
-        slide["display_date"] = display_range(event.start, end)
+        slide["display_date"] = html_text(display_range(event.start, end))
     if event.tags:
         slide["group"] = event.tags[0]
     return slide
@@ -72,7 +83,7 @@ def slide_text(event: Event) -> str:
     link = f'<a href="{entry_path(event)}">Read more</a>'
     if not event.summary:
         return f"<p>{link}</p>"
-    return f"<p>{escape(event.summary)}</p><p>{link}</p>"
+    return f"<p>{html_text(event.summary)}</p><p>{link}</p>"
 
 
 def era_object(era: Era) -> dict:
@@ -80,5 +91,5 @@ def era_object(era: Era) -> dict:
     return {
         "start_date": date_object(era.start),
         "end_date": date_object(era.end),
-        "text": {"headline": escape(era.name)},
+        "text": {"headline": html_text(era.name)},
     }

@@ -5,13 +5,18 @@ objects plus a few prepared values, and never sort or compute.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from .dates import display_range, year_label
+from .export_timelinejs import timeline_json
 from .exports import event_jsonld, person_jsonld, place_jsonld
 from .figures import all_places_map, place_map, route_map, timeline_axis
 from .markup import body_html, native_lang
 from .model import Event, Person, Place, Site
+from .search import script_json
 from .urls import absolute, entry_path, root_of, tag_path, year_path
 
 
@@ -59,7 +64,8 @@ def site_pages(site: Site) -> list[Page]:
     pages += [list_page(year_label(year), year_path(year), events) for year, events in site.years.items()]
     pages += [people_index(site), places_index(site), tags_index(site)]
     pages += [Page("search.html", "search.html", "Search"), Page("404.html", "404.html", "Page not found"),
-              Page("timeline.html", "timeline.html", "Interactive timeline (TimelineJS)")]
+              Page("timeline.html", "timeline.html", "Interactive timeline (TimelineJS)",
+                   {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})]
     return pages
 
 
