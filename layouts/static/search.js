@@ -5,8 +5,9 @@
   "use strict";
   var LIMIT = 50;
   var entries = window.TIMELINE_SEARCH || [];
-  var titles = null;  /* normalised titles, computed on first search */
-  var last = {query: null, matches: null};
+  var MEMO_SIZE = 32;
+  var memo = [];      /* recent {query, matches}, newest last */
+  var prepared = null;  /* normalised titles and character masks, made once */
 
   /* Must agree with chronicle.search.normalise in Python. */
   var NON_WORD = /[\p{P}\p{Z}\p{C}\s]+/gu;
@@ -18,33 +19,65 @@
       .replace(/\u0111/g, "d").trim();
   }
 
-  function normalisedTitles() {
-    if (!titles) { titles = entries.map(function (e) { return normalise(e.title); }); }
-    return titles;
+  /* A 31-bit summary of the characters in text: a word whose mask is not inside
+   * an entry's mask cannot occur in it, so that entry is skipped without a scan. */
+  function mask(text) {
+    var bits = 0;
+    for (var c = 0; c < text.length; c++) { bits |= 1 << (text.charCodeAt(c) % 31); }
+    return bits;
+  }
+
+  function prepare() {
+    if (!prepared) {
+      prepared = {
+        titles: entries.map(function (e) { return normalise(e.title); }),
+        masks: entries.map(function (e) { return mask(e.h); })
+      };
+    }
+    return prepared;
+  }
+
+  /* The matches of the longest recent query that the new query extends: a superset. */
+  function pool(query) {
+    var best = null;
+    memo.forEach(function (m) {
+      if (query.indexOf(m.query) === 0 && (!best || m.query.length > best.query.length)) {
+        best = m;
+      }
+    });
+    return best;
+  }
+
+  function remember(query, matches) {
+    memo = memo.filter(function (m) { return m.query !== query; });
+    memo.push({query: query, matches: matches});
+    if (memo.length > MEMO_SIZE) { memo.shift(); }
   }
 
   /* Indices of entries whose haystack contains every word, in index order. */
   function matching(query, words) {
-    var pool = null;
-    if (last.query !== null && last.query !== "" && query.indexOf(last.query) === 0) {
-      pool = last.matches;  /* a longer query can only match fewer entries */
-    }
+    var masks = prepare().masks;
+    var start = pool(query);
+    if (start && start.query === query) { return start.matches; }
+    var need = mask(words.join(""));
+    var candidates = start ? start.matches : null;
+    var count = candidates ? candidates.length : entries.length;
     var found = [];
-    var count = pool ? pool.length : entries.length;
     for (var k = 0; k < count; k++) {
-      var i = pool ? pool[k] : k;
+      var i = candidates ? candidates[k] : k;
+      if ((masks[i] & need) !== need) { continue; }
       var h = entries[i].h;
       var ok = true;
       for (var w = 0; w < words.length && ok; w++) { ok = h.indexOf(words[w]) >= 0; }
       if (ok) { found.push(i); }
     }
-    last = {query: query, matches: found};
+    remember(query, found);
     return found;
   }
 
   /* 0: the title is the query (spaces aside); 1: every word is in the title; 2: not. */
   function tier(i, query, words) {
-    var title = normalisedTitles()[i];
+    var title = prepare().titles[i];
     if (title.replace(/ /g, "") === query.replace(/ /g, "")) { return 0; }
     for (var w = 0; w < words.length; w++) { if (title.indexOf(words[w]) < 0) { return 2; } }
     return 1;
@@ -57,12 +90,17 @@
     return far;
   }
 
+  /* Entry indices, best first: tier, then depth (tier 2 only), then timeline order.
+   * Each key packs all three into one number so a typed array sorts them fast. */
   function ranked(found, query, words) {
-    var keys = found.map(function (i) {
+    var keys = new Float64Array(found.length);
+    for (var k = 0; k < found.length; k++) {
+      var i = found[k];
       var t = tier(i, query, words);
-      return [t, t === 2 ? depth(i, words) : 0, i];
-    });
-    keys.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+      var d = t === 2 ? Math.min(depth(i, words), 999999) : 0;
+      keys[k] = (t * 1e6 + d) * 1e5 + i;
+    }
+    keys.sort();
     return keys;
   }
 
@@ -71,8 +109,8 @@
     if (!normal) { return {query: normal, total: 0, results: []}; }
     var words = normal.split(" ");
     var found = matching(normal, words);
-    var results = ranked(found, normal, words).slice(0, LIMIT)
-      .map(function (key) { return entries[key[2]]; });
+    var results = Array.prototype.slice.call(ranked(found, normal, words), 0, LIMIT)
+      .map(function (key) { return entries[key % 1e5]; });
     return {query: normal, total: found.length, results: results};
   }
 
@@ -118,7 +156,7 @@
     return answer;
   }
 
-  function remember(query) {
+  function keepInAddress(query) {
     try {
       var url = new URL(window.location.href);
       if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
@@ -150,15 +188,16 @@
       status: document.getElementById("search-status")
     };
     if (!ui.input || !ui.results || !ui.status) { return; }
+    prepare();
     var query = new URLSearchParams(window.location.search).get("q") || "";
     ui.input.value = query;
     show(ui, query);
     ui.input.addEventListener("input", function () { show(ui, ui.input.value); });
-    ui.input.addEventListener("change", function () { remember(ui.input.value); });
+    ui.input.addEventListener("change", function () { keepInAddress(ui.input.value); });
     if (ui.input.form) {
       ui.input.form.addEventListener("submit", function (event) {
         event.preventDefault();
-        remember(ui.input.value);
+        keepInAddress(ui.input.value);
         var first = links(ui)[0];
         if (first) { first.focus(); }
       });
