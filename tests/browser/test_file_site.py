@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +117,21 @@ def test_javascript_and_python_normalise_alike(page: object, file_site: Path) ->
     page.goto((file_site / "search.html").as_uri())
     assert page.evaluate("s => s.map(window.timelineNormalise)", samples) == [
         normalise(text) for text in samples]
+
+
+def test_search_agrees_with_a_plain_scan_while_typing_and_deleting(
+        page: object, file_site: Path) -> None:
+    from chronicle.search import normalise
+
+    script = (file_site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    entries = json.loads(script[script.index("["):script.rindex("]") + 1])
+    typed = ["k", "ki", "kim", "kim ", "kim j", "kim jo", "kim j", "kim ", "kim x", "kim",
+             "h", "ha", "ha n", "ha no", "ha noi", "ha no", "ha", "hanoi", "김", "김정은", ""]
+    page.goto((file_site / "search.html").as_uri())
+    answers = page.evaluate("qs => qs.map(q => { const a = window.timelineSearch(q);"
+                            " return [a.total, a.results.map(r => r.url)]; })", typed)
+    for query, (total, urls) in zip(typed, answers):
+        words = normalise(query).split()
+        expected = [e["url"] for e in entries if words and all(w in e["h"] for w in words)]
+        assert total == len(expected), query
+        assert len(urls) == min(total, 50) and set(urls) <= set(expected), query
