@@ -1,7 +1,9 @@
 """Fixtures for the page-quality gates: the real timeline built and served on loopback, Chromium, tools.
 
-The site is built once per session with its base URL set to the loopback server, so
-canonical links point at the host Lighthouse is reading. A missing tool (Chromium, Java,
+The site is built once per session with its base URL set to the loopback server, so the
+404 page's root-relative links resolve and canonical links name the pages Lighthouse reads
+(Lighthouse 13 accepts a canonical on another host, so this is not needed for its score).
+A missing tool (Chromium, Java,
 the npm tools in tests/node_modules) skips its tests locally and fails them with CI=true.
 """
 from __future__ import annotations
@@ -49,6 +51,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         """Keep test output quiet."""
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threaded server that does not print a traceback when a browser drops a connection."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore aborted requests (a page closed mid-load)."""
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     """The built timeline: its folder and the loopback URL it is served at (ends with /)."""
@@ -70,7 +81,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real timeline, built with build.py and served from 127.0.0.1 on a free port."""
     folder = tmp_path_factory.mktemp("quality") / "site"
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     command = [sys.executable, "build.py", "--output", str(folder), "--base-url", url]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
