@@ -1,10 +1,11 @@
 """Fixtures for the page-quality gates: the real timeline built and served on loopback, Chromium, tools.
 
-The site is built once per session with its base URL set to the loopback server, so the
+The site is built once with its base URL set to the loopback server, so the
 404 page's root-relative links resolve and canonical links name the pages Lighthouse reads
 (Lighthouse 13 accepts a canonical on another host, so this is not needed for its score).
-A missing tool (Chromium, Java,
-the npm tools in tests/node_modules) skips its tests locally and fails them with CI=true.
+Fixtures are package-scoped: Chromium and the server stop when tests/quality is done, so
+other packages can start their own Playwright. A missing tool (Chromium, Java, the npm
+tools in tests/node_modules) skips its tests locally and fails them with CI=true.
 """
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ class BuiltSite:
         return (self.path / relative).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real timeline, built with build.py and served from 127.0.0.1 on a free port."""
     folder = tmp_path_factory.mktemp("quality") / "site"
@@ -98,9 +99,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         thread.join()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
-    """One headless Debian Chromium for the session."""
+    """One headless Debian Chromium for the quality tests."""
     chromium = require(CHROMIUM, "apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
@@ -110,7 +111,7 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def java() -> Path:
     """A Java runtime for the Nu HTML Checker."""
     return require(JAVA, "apt-get install default-jre-headless")
