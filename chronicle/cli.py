@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TextIO
 
-from .errors import BuildFailed, display_path
+from .errors import BuildFailed, OutputError, display_path
 from .pipeline import Options, build, check
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -56,6 +56,9 @@ def run_build(options: Options, out: TextIO, err: TextIO) -> int:
     """Build once and print the problems or the summary."""
     try:
         summary = build(options)
+    except OutputError as failure:  # the output folder, not the content: one line, nothing to count
+        print(failure.format(), file=err)
+        return 1
     except BuildFailed as failure:
         return report_failure(failure, err)
     for warning in summary.warnings:

@@ -43,3 +43,18 @@ class BuildFailed(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = sorted(problems)
+
+
+class OutputError(BuildFailed):
+    """The output folder cannot be written (refused, locked, disk full): one `error: ...` line.
+
+    A BuildFailed too, so callers that only know BuildFailed still print it without a traceback.
+    """
+
+    def __init__(self, output: str, message: str):
+        super().__init__([Problem(output, 0, message)])
+        self.message = message  # names the folder itself, e.g. "cannot build into site/: ..."
+
+    def format(self) -> str:
+        """The line the user sees."""
+        return f"error: {self.message}"

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, replace
+from typing import Callable
 
 import jinja2
 
@@ -12,6 +14,7 @@ from .link import link_site
 from .load import load_content
 from .model import Site
 from .offline import service_worker_js
+from .outputdir import guard_output, locked_output
 from .render import DEFAULT_LAYOUTS, make_environment, render_site
 from .search import search_index_js
 from .write import write_site
@@ -81,11 +84,22 @@ def template_problem(exc: jinja2.TemplateError, layouts: str) -> Problem:
     return Problem(name, line, f"template error: {exc.message or exc}")
 
 
-def build(options: Options) -> Summary:
-    """Build the site into options.output; raise BuildFailed and leave it untouched on errors."""
+def print_to_stderr(message: str) -> None:
+    """Where build() says it is waiting for another build, by default."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def build(options: Options, notify: Callable[[str], None] = print_to_stderr) -> Summary:
+    """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
+
+    The output is checked before anything is read (OutputError if it is not ours to replace),
+    and one build at a time holds it, telling `notify` when it has to wait.
+    """
     started = time.perf_counter()
-    site, warnings = check(options)
-    files, notes, pages = render_files(site, options.layouts)
-    write_site(files, options.output)
+    target = guard_output(options.output, options.content, options.layouts)
+    with locked_output(target, notify):
+        site, warnings = check(options)
+        files, notes, pages = render_files(site, options.layouts)
+        write_site(files, target)
     return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
                    time.perf_counter() - started, tuple(notes), tuple(warnings))

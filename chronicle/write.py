@@ -1,28 +1,49 @@
 """Write stage: the only module that touches the output folder.
 
-Files go to a temporary folder beside the target, which is swapped in only
-when everything was written, so a failed build never leaves a half-written site.
+Files go to a temporary folder beside the target, which is swapped in only when everything
+was written, so a failed or killed build never leaves a half-written or missing site. The
+swap is one atomic rename-exchange where the system has it (Linux renameat2); elsewhere two
+renames, and a kill between them is repaired by the next build (outputdir.repair_output).
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
-import shutil
 import tempfile
+
+from .errors import OutputError
+from .outputdir import MARKER, MARKER_TEXT, made_by_us, old_path, remove_tree, shown, staging_prefix, describe
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
 
 
 def write_site(files: dict[str, bytes], output_dir: str) -> None:
-    """Write all files into output_dir atomically, replacing what was there."""
+    """Write all files into output_dir atomically, replacing what was there; OSError -> OutputError."""
     output_dir = os.path.abspath(output_dir)
-    parent = os.path.dirname(output_dir)
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
+    staging = None
     try:
+        _refuse_foreign(output_dir)
+        os.makedirs(os.path.dirname(output_dir), exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
+        _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
         for path in sorted(files):
             _write_file(staging, path, files[path])
         _swap(staging, output_dir)
+    except OSError as exc:
+        _discard(staging)
+        raise OutputError(output_dir, f"cannot write {shown(output_dir)}: {describe(exc)}; "
+                                      "the previous site is unchanged") from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         raise
+
+
+def _refuse_foreign(output_dir: str) -> None:
+    """Never replace a folder an earlier build did not make (the pipeline's guard says why first)."""
+    if os.path.isdir(output_dir) and os.listdir(output_dir) and not made_by_us(output_dir):
+        raise OutputError(output_dir, f"refusing to replace {shown(output_dir)}: it was not made by this generator")
 
 
 def _write_file(root: str, path: str, data: bytes) -> None:
@@ -34,14 +55,41 @@ def _write_file(root: str, path: str, data: bytes) -> None:
 
 def _swap(staging: str, output_dir: str) -> None:
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site folder is not
-    if not os.path.exists(output_dir):
+    if not os.path.lexists(output_dir):
         os.rename(staging, output_dir)
         return
-    old = output_dir + ".old-" + os.path.basename(staging)
+    if exchange(staging, output_dir):
+        _discard(staging)  # now holds the previous site
+        return
+    old = old_path(output_dir, staging)
     os.rename(output_dir, old)
     try:
         os.rename(staging, output_dir)
     except OSError:
         os.rename(old, output_dir)  # put the previous site back
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old)
+
+
+def exchange(first: str, second: str) -> bool:
+    """Swap two paths in one atomic step; False where the system cannot (not Linux, old kernel, some file systems)."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), second)
+
+
+def _discard(folder: str | None) -> None:
+    """Delete a temporary folder; the new site is in place, so a failure here is not the build's."""
+    if folder and os.path.isdir(folder):
+        try:
+            remove_tree(folder)
+        except OSError:
+            pass  # the next build removes it (outputdir.repair_output)
