@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 
 from . import fields
+from .contentfiles import list_files, path_problem
 from .errors import Problem
 from .model import Content, Era, Event, Person, Place, SiteConfig, Source, Stop
 from .schema import ERA, EVENT, PERSON, PLACE, SITE, read_list, read_mapping
@@ -35,12 +36,15 @@ def load_content(content_dir: str) -> tuple[Content, list[Problem]]:
     eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
     assets_root = os.path.join(content_dir, "assets")
     content = Content(config, records["events"], records["people"], records["places"],
-                      eras, tuple(_list_assets(assets_root)), assets_root)
+                      eras, tuple(_list_assets(assets_root, problems)), assets_root)
     return content, problems
 
 
 def load_config(path: str, problems: list[Problem]) -> SiteConfig:
     """Read site.yaml; a missing file gives defaults and an error."""
+    if refused := path_problem(path, os.path.dirname(path)):  # a folder, FIFO or link out of content/
+        problems.append(refused)
+        return SiteConfig()
     if not os.path.exists(path):
         problems.append(Problem(path, 0, "missing site.yaml (needs at least 'title')"))
         return SiteConfig()
@@ -56,6 +60,9 @@ def load_config(path: str, problems: list[Problem]) -> SiteConfig:
 
 def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
     """Read the optional eras.yaml: a list of name, start, end."""
+    if refused := path_problem(path, os.path.dirname(path)):  # a folder, FIFO or link out of content/
+        problems.append(refused)
+        return ()
     if not os.path.exists(path):
         return ()
     data = _read_yaml_file(path, problems)
@@ -72,12 +79,17 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
 
 def _load_kind(content_dir: str, kind: str, problems: list[Problem]) -> tuple:
     folder = os.path.join(content_dir, kind)
-    if not os.path.isdir(folder):
+    refused = path_problem(folder, content_dir, folder=True)
+    if refused or not os.path.isdir(folder):
+        problems.extend([refused] if refused else [])
         return ()
     records = []
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
         if name.startswith(".") or os.path.isdir(path):
+            continue
+        if refused := path_problem(path, content_dir):  # never read a link out, a FIFO or a device
+            problems.append(refused)
             continue
         record = _load_file(path, kind, problems)
         if record is not None:
@@ -193,12 +205,8 @@ def _file_lines(meta) -> dict[str, int]:
     return dict(meta.lines)
 
 
-def _list_assets(root: str) -> list[str]:
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        found.extend(os.path.join(folder, name) for name in sorted(files))
-    return found
+def _list_assets(root: str, problems: list[Problem]) -> list[str]:
+    return list_files(root, os.path.dirname(root), problems)
 
 
 BUILDERS = {"events": _build_event, "people": _build_person, "places": _build_place}
