@@ -92,14 +92,15 @@ def print_to_stderr(message: str) -> None:
 def build(options: Options, notify: Callable[[str], None] = print_to_stderr) -> Summary:
     """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
 
-    The output is checked before anything is read (OutputError if it is not ours to replace),
-    and one build at a time holds it, telling `notify` when it has to wait.
+    Content problems come first; then the output is checked before anything is touched
+    (OutputError if it is not ours to replace), and one build at a time writes it, telling
+    `notify` when it has to wait.
     """
     started = time.perf_counter()
+    site, warnings = check(options)
+    files, notes, pages = render_files(site, options.layouts)
     target = guard_output(options.output, options.content, options.layouts)
     with locked_output(target, notify):
-        site, warnings = check(options)
-        files, notes, pages = render_files(site, options.layouts)
         write_site(files, target)
     return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
                    time.perf_counter() - started, tuple(notes), tuple(warnings))

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 import jinja2
 from urllib.parse import urlsplit
 
+from .errors import BuildFailed, Problem, display_path
 from .exports import export_files
 from .model import Site
 from .pages import Page, absolute_urls, site_pages
 from .urls import absolute, root_of
 from .feeds import feed_context
 
+LATER_FILES = ("assets/search-index.js",)  # added by pipeline.render_files after render_site
 DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "layouts")
 
 
@@ -46,8 +48,11 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str]) -> 
         files["CNAME"] = site.config.cname.encode() + b"\n"
     exported, notes = export_files(site)
     files.update(exported)
-    files.update(static_files(static_dirs))
-    files.update(asset_files(site))
+    theme = static_sources(static_dirs)
+    owners = {**{path: "a generated file" for path in [*files, *LATER_FILES]},
+              **{path: f"the theme file {display_path(source)}" for path, source in theme.items()}}
+    files.update({path: _read(source) for path, source in theme.items()})
+    files.update(asset_files(site, owners))
     return Rendered(files, notes, len(pages))
 
 
@@ -68,17 +73,32 @@ def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
 
 def static_files(static_dirs: list[str]) -> dict[str, bytes]:
     """Theme files (CSS, JS, icons) under assets/; earlier folders override later ones."""
-    files: dict[str, bytes] = {}
+    return {path: _read(source) for path, source in static_sources(static_dirs).items()}
+
+
+def static_sources(static_dirs: list[str]) -> dict[str, str]:
+    """{site path: theme file} for everything under the static folders; earlier folders win."""
+    sources: dict[str, str] = {}
     for folder in reversed(static_dirs):
         for path in _walk(folder):
-            files["assets/" + os.path.relpath(path, folder).replace(os.sep, "/")] = _read(path)
-    return files
+            sources["assets/" + os.path.relpath(path, folder).replace(os.sep, "/")] = path
+    return sources
 
 
-def asset_files(site: Site) -> dict[str, bytes]:
-    """content/assets copied as they are."""
-    return {"assets/" + os.path.relpath(p, site.assets_root).replace(os.sep, "/"): _read(p)
-            for p in site.assets}
+def asset_files(site: Site, owners: dict[str, str]) -> dict[str, bytes]:
+    """content/assets copied as they are; raise BuildFailed where one would replace a file in owners.
+
+    owners maps a site path to what writes it ("the theme file layouts/static/style.css"); paths
+    compare without case, since a site copied to macOS or Windows would clash there.
+    """
+    taken = {path.casefold(): owner for path, owner in owners.items()}
+    copied = {"assets/" + os.path.relpath(p, site.assets_root).replace(os.sep, "/"): p for p in site.assets}
+    clashes = [Problem(source, 0, f"clashes with {taken[path.casefold()]}: both would be {path} "
+                                  "in the site; rename or move it")
+               for path, source in copied.items() if path.casefold() in taken]
+    if clashes:
+        raise BuildFailed(clashes)
+    return {path: _read(source) for path, source in copied.items()}
 
 
 def _render(env: jinja2.Environment, template: str, context: dict) -> bytes:
