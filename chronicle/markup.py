@@ -1,33 +1,56 @@
-"""Markdown bodies to HTML, and language tags for native-script names."""
+"""Markdown bodies to safe HTML, and language tags for native-script names."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import markdown
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.inlinepatterns import (IMAGE_LINK_RE, IMAGE_REFERENCE_RE, LINK_RE, REFERENCE_RE,
+                                     ImageInlineProcessor, ImageReferenceInlineProcessor,
+                                     LinkInlineProcessor, ReferenceInlineProcessor,
+                                     ShortImageReferenceInlineProcessor, ShortReferenceInlineProcessor,
+                                     dequote)
 from markupsafe import Markup
 
-from .model import Site
+from .errors import BuildFailed, Problem
+from .model import Event, Person, Place, Site
+from .sanitize import SAFE_ATTRIBUTES, sanitize_body
 from .urls import entry_path
 from .wikilinks import Target, WikiLinkExtension
 
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 
+# Python-Markdown's inline work grows with the square of a paragraph's length on hostile
+# input (every unclosed '[' or '(' rescans to the end), so paragraphs and bodies are capped.
+MAX_BODY_CHARS = 1_000_000
+MAX_PARAGRAPH_CHARS = 50_000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
-def body_html(text: str, site: Site, root: str) -> Markup:
-    """Render a Markdown body; wiki-links become links relative to the page at `root`."""
+
+def body_html(entry: Event | Person | Place, site: Site, root: str) -> Markup:
+    """Render an entry's Markdown body to sanitized HTML; wiki-links are relative to `root`."""
     def resolve(slug: str) -> Target | None:
-        entry = site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
-        return Target(root + entry_path(entry), entry.title) if entry else None
+        found = (site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
+                 or site.pages.get(slug))
+        return Target(root + entry_path(found), found.title) if found else None
 
+    _check_size(entry)
     converter = markdown.Markdown(
         extensions=["footnotes", "tables", "attr_list", "toc", WikiLinkExtension(resolve)],
         output_format="html",
     )
+    _harden(converter)
     if not site.config.allow_html:
         # Without these, raw HTML is treated as text and escaped like any other text.
         converter.preprocessors.deregister("html_block")
         converter.inlinePatterns.deregister("html")
-    return Markup(converter.convert(text))
+    try:
+        html = converter.convert(entry.body)
+    except RecursionError:  # Python-Markdown recurses once per level of nesting
+        raise BuildFailed([Problem(entry.path, entry.body_line,
+                                   "body nests lists or block quotes too deeply to render")]) from None
+    return Markup(sanitize_body(html, site.config.allow_html))
 
 
 def native_lang(text: str | None) -> str | None:
@@ -49,3 +72,84 @@ def native_lang(text: str | None) -> str | None:
 def plain_text(text: str) -> str:
     """Collapse white space; used for meta descriptions."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _check_size(entry: Event | Person | Place) -> None:
+    """Refuse bodies too big to render in reasonable time, naming the limit."""
+    if len(entry.body) > MAX_BODY_CHARS:
+        raise BuildFailed([Problem(entry.path, entry.body_line,
+                                   f"body has {len(entry.body):,} characters; the limit is {MAX_BODY_CHARS:,}")])
+    start = 0
+    for gap in [*_BLANK_LINE.finditer(entry.body), None]:
+        end = gap.start() if gap else len(entry.body)
+        if end - start > MAX_PARAGRAPH_CHARS:
+            line = entry.body_line + entry.body.count("\n", 0, start)
+            raise BuildFailed([Problem(entry.path, line, (
+                f"paragraph of {end - start:,} characters; the limit is {MAX_PARAGRAPH_CHARS:,} "
+                "(split it with a blank line)"))])
+        start = gap.end() if gap else end
+
+
+def _harden(converter: markdown.Markdown) -> None:
+    """Swap in the safe attribute list and the linear-time link patterns."""
+    converter.treeprocessors.register(_SafeAttrList(converter), "attr_list", 8)
+    patterns = converter.inlinePatterns
+    for name, cls, pattern, priority in (
+        ("reference", ReferenceInlineProcessor, REFERENCE_RE, 170),
+        ("link", LinkInlineProcessor, LINK_RE, 160),
+        ("image_link", ImageInlineProcessor, IMAGE_LINK_RE, 150),
+        ("image_reference", ImageReferenceInlineProcessor, IMAGE_REFERENCE_RE, 140),
+        ("short_reference", ShortReferenceInlineProcessor, REFERENCE_RE, 130),
+        ("short_image_ref", ShortImageReferenceInlineProcessor, IMAGE_REFERENCE_RE, 125),
+    ):
+        patterns.register(type(cls.__name__, (_LinearBrackets, cls), {})(pattern, converter), name, priority)
+
+
+# Link text: brackets nest at most four deep; possessive, so a failed match costs its length.
+_LINK_TEXT = re.compile(r"((?:[^\[\]]++|\[(?:[^\[\]]++|\[(?:[^\[\]]++|\[[^\[\]]*+\])*+\])*+\])*+)\]")
+# The usual `(url)` and `(url "title")`, parentheses in the URL nesting at most two deep.
+_LINK_DEST = re.compile(r"""\(\s*(?P<href>(?:[^\s()"'<]++|\((?:[^\s()"']++|\([^\s()"']*+\))*+\))*+)"""
+                        r"""(?:\s+(?:"(?P<t1>[^"]*)"|'(?P<t2>[^']*)'))?\s*\)""")
+_FALLBACKS = 200  # per body: links in rarer forms, each read by Python-Markdown in a window
+_FALLBACK_WINDOW = 2_000
+
+
+class _LinearBrackets:
+    """Link, image and reference patterns whose cost stays linear in the paragraph."""
+
+    fallbacks = 0
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802 (Markdown's API)
+        """The text up to the matching ']', found by one regular expression."""
+        match = _LINK_TEXT.match(data, index)
+        return (match.group(1), match.end(), True) if match else ("", index, False)
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
+        """`(url "title")` by a regular expression; other forms by Python-Markdown, within limits."""
+        match = _LINK_DEST.match(data, index)
+        if match:
+            title = match.group("t1") if match.group("t1") is not None else match.group("t2")
+            if title is not None:
+                title = self.RE_TITLE_CLEAN.sub(" ", dequote(self.unescape(title.strip())))
+            return self.unescape(match.group("href")).strip(), title, match.end(), True
+        if self.fallbacks >= _FALLBACKS or not data.startswith("(", index):
+            return "", None, index, False
+        self.fallbacks += 1
+        return super().getLink(data[:index + _FALLBACK_WINDOW], index)
+
+
+class _SafeAttrList(AttrListTreeprocessor):
+    """`{: ...}` may set only harmless attributes: never on*, style, href or src."""
+
+    def assign_attrs(self, elem, attrs_string: str, *, strict: bool = False) -> str:  # noqa: D102
+        attrs, remainder = get_attrs_and_remainder(attrs_string)
+        if strict and remainder:
+            return remainder
+        for key, value in attrs:
+            name = "class" if key == "." else self.sanitize_name(key)
+            if name.lower() not in SAFE_ATTRIBUTES:
+                continue  # dropped silently, like any other markup a body may not use
+            if name == "class" and key == "." and elem.get("class"):
+                value = f"{elem.get('class')} {value}"
+            elem.set(name, value)
+        return remainder

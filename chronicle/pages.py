@@ -91,7 +91,7 @@ def event_page(site: Site, index: int) -> Page:
     root = "../"
     context = {
         "event": event,
-        "body": body_html(event.body, site, root),
+        "body": body_html(event, site, root),
         "people": [_named(site.people[s], root) for s in event.people if s in site.people],
         "places": [_named(site.places[s], root) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
@@ -120,7 +120,7 @@ def person_page(site: Site, person: Person) -> Page:
     root = "../"
     context = {
         "person": person, "lang": native_lang(person.native_name),
-        "life": _life(person), "body": body_html(person.body, site, root),
+        "life": _life(person), "body": body_html(person, site, root),
         "events": event_links(site.events_by_person.get(person.slug, ()), root),
         "backlinks": _entry_links(site.backlinks.get(person.slug, ()), root),
         "jsonld": person_jsonld(site, person),
@@ -133,7 +133,7 @@ def place_page(site: Site, place: Place) -> Page:
     root = "../"
     context = {
         "place": place, "lang": native_lang(place.native_name),
-        "body": body_html(place.body, site, root),
+        "body": body_html(place, site, root),
         "events": event_links(site.events_by_place.get(place.slug, ()), root),
         "backlinks": _entry_links(site.backlinks.get(place.slug, ()), root),
         "jsonld": place_jsonld(site, place), "coordinates": _coordinates(place), "map": place_map(place, root),

@@ -7,6 +7,7 @@ from typing import Callable, NamedTuple
 
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
 
 WIKILINK_PATTERN = r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]"
 _WIKILINK_RE = re.compile(WIKILINK_PATTERN)
@@ -55,7 +56,8 @@ class _WikiLinkProcessor(InlineProcessor):
             span.text = text or m.group(1).strip()
             return span, m.start(0), m.end(0)
         link = etree.Element("a", {"href": target.href, "class": "wikilink"})
-        link.text = text or target.title
+        # A title is text, never markup: atomic, so no inline pattern (raw HTML, entities) reads it.
+        link.text = text or AtomicString(target.title)
         return link, m.start(0), m.end(0)
 
 
