@@ -41,8 +41,11 @@ def is_plain_paragraph(html: str) -> bool:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup; keep '<' and entities literal."""
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    """Backslash-escape what Markdown would read as markup; keep '<' and entities literal.
+
+    Braces too: `{: onfocus=... }` would otherwise become an attribute list.
+    """
+    text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)
     return _ENTITY_RE.sub("&amp;", text).replace("<", "&lt;")
 
 

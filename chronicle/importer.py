@@ -17,7 +17,7 @@ import yaml
 
 from .dates import Date, display_range
 from .errors import Problem, display_path
-from .import_html import html_to_markdown, html_to_text, is_plain_paragraph
+from .import_html import escape_markdown, html_to_markdown, html_to_text, is_plain_paragraph
 from .import_timelinejs import Slide, read_slides
 
 KINDS = ("timelinejs",)
@@ -178,7 +178,7 @@ def event_document(slide: Slide) -> str:
     if source:
         meta["sources"] = [source]
     if note:
-        body += ("\n\n" if body else "") + f"Date as shown in the imported timeline: {note}"
+        body += ("\n\n" if body else "") + f"Date as shown in the imported timeline: {escape_markdown(note)}"
     return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else "")
 
 
