@@ -6,22 +6,24 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .errors import Problem, display_path
-from .model import Content, Event, Person, Place, Site
+from .i18n import language_problem
+from .model import Content, Event, Person, Place, Site, StandalonePage
 from .wikilinks import find_wikilinks
 
-Entry = Event | Person | Place
+Entry = Event | Person | Place | StandalonePage
 
 
 def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, list[Problem]]:
     """Check every reference and build the linked Site; return it with all problems."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _settings_warnings(content)
     entries = _unique_entries(content, problems)
     drafts = {e.slug for e in content.events if e.draft and not include_drafts}
     events = tuple(sorted((e for e in content.events if e.slug not in drafts), key=Event.sort_key))
     people = {p.slug: p for p in sorted(content.people, key=lambda p: p.slug)}
     places = {p.slug: p for p in sorted(content.places, key=lambda p: p.slug)}
+    pages = {p.slug: p for p in sorted(content.pages, key=lambda p: (p.order, p.title.casefold(), p.slug))}
     known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
-    for entry in (*events, *people.values(), *places.values()):
+    for entry in (*events, *people.values(), *places.values(), *pages.values()):
         problems.extend(_check_references(entry, known, drafts))
     events = tuple(_without_drafts(event, drafts) for event in events)
     site = Site(
@@ -29,18 +31,30 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
         people=people, places=places, tags=_group(events, lambda e: e.tags),
         years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
         events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries),
-        eras=content.eras, assets=content.assets, assets_root=content.assets_root,
+        eras=content.eras, assets=content.assets, assets_root=content.assets_root, pages=pages,
     )
     return site, problems
 
 
+def _settings_warnings(content: Content) -> list[Problem]:
+    """site.yaml settings the pages will miss: a base_url for feeds and calendars, UI strings."""
+    problems = [language_problem(content.config.language, content.config_path, 0)]
+    if not content.config.base_url and content.events:
+        problems.append(Problem(content.config_path, 0, "no 'base_url': feed.xml, calendar.ics and sitemap.xml "
+                                "need the published address; add e.g. 'base_url: https://user.github.io/repo/'",
+                                warning=True))
+    return [p for p in problems if p]
+
+
 def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
-    for entry in (*content.events, *content.people, *content.places):
+    for entry in (*content.events, *content.people, *content.places, *content.pages):
         if entry.slug in entries:
             other = display_path(entries[entry.slug].path)
+            kinds = "events, people, places and pages" if isinstance(entry, StandalonePage) else \
+                "events, people and places"
             problems.append(Problem(entry.path, 0, f"slug '{entry.slug}' is already used by {other}; "
-                                                   "slugs must be unique across events, people and places"))
+                                                   f"slugs must be unique across {kinds}"))
         else:
             entries[entry.slug] = entry
     return entries

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from . import fields
 from .contentfiles import list_files, path_problem
 from .errors import Problem
-from .model import Content, Era, Event, Person, Place, SiteConfig, Source, Stop
-from .schema import ERA, EVENT, PERSON, PLACE, SITE, read_list, read_mapping
+from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
+from .schema import ERA, EVENT, PAGE, PERSON, PLACE, SITE, read_list, read_mapping
+from .unknown import unknown_entries
 from .yamlread import YamlError, read_yaml
 
-KINDS = ("events", "people", "places")
+KINDS = ("events", "people", "places", "pages")
 
 
 @dataclass
@@ -36,8 +37,9 @@ def load_content(content_dir: str) -> tuple[Content, list[Problem]]:
     eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
     assets_root = os.path.join(content_dir, "assets")
     content = Content(config, records["events"], records["people"], records["places"],
-                      eras, tuple(_list_assets(assets_root, problems)), assets_root)
-    return content, problems
+                      eras, tuple(_list_assets(assets_root, problems)), assets_root,
+                      pages=records["pages"], config_path=os.path.join(content_dir, "site.yaml"))
+    return content, problems + unknown_entries(content_dir)
 
 
 def load_config(path: str, problems: list[Problem]) -> SiteConfig:
@@ -86,7 +88,11 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem]) -> tuple:
     records = []
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
-        if name.startswith(".") or os.path.isdir(path):
+        if name.startswith("."):
+            continue
+        if os.path.isdir(path):  # not read, so say so: a nested folder's entries would vanish silently
+            problems.append(Problem(path, 0, f"unknown folder '{name}' ignored: {kind}/ holds only "
+                                             "'<slug>.md' files", warning=True))
             continue
         if refused := path_problem(path, content_dir):  # never read a link out, a FIFO or a device
             problems.append(refused)
@@ -201,6 +207,14 @@ def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | N
                  body_line=doc.body_line, **values)
 
 
+def _build_page(slug: str, doc: Document, problems: list[Problem]) -> StandalonePage | None:
+    values = read_mapping(doc.meta, PAGE, doc.path, 0, problems)
+    if "title" not in values:
+        return None
+    return StandalonePage(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
+                          body_line=doc.body_line, **values)
+
+
 def _file_lines(meta) -> dict[str, int]:
     return dict(meta.lines)
 
@@ -209,4 +223,4 @@ def _list_assets(root: str, problems: list[Problem]) -> list[str]:
     return list_files(root, os.path.dirname(root), problems)
 
 
-BUILDERS = {"events": _build_event, "people": _build_person, "places": _build_place}
+BUILDERS = {"events": _build_event, "people": _build_person, "places": _build_place, "pages": _build_page}

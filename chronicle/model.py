@@ -77,6 +77,7 @@ class Person:
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
+    native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
 
     @property
     def title(self) -> str:
@@ -99,6 +100,7 @@ class Place:
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
+    native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
 
     @property
     def title(self) -> str:
@@ -109,6 +111,21 @@ class Place:
     def located(self) -> bool:
         """True when the place has coordinates."""
         return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class StandalonePage:
+    """A page outside the timeline (about, method, bibliography), from content/pages/<slug>.md."""
+
+    slug: str
+    title: str
+    summary: str | None = None
+    order: int = 0  # position in its menu; ties go by title
+    menu: str = "footer"  # "header" or "footer"
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -144,6 +161,8 @@ class Content:
     eras: tuple[Era, ...] = ()
     assets: tuple[str, ...] = ()  # absolute paths of files below content/assets
     assets_root: str = ""
+    pages: tuple[StandalonePage, ...] = ()
+    config_path: str = ""  # content/site.yaml, for warnings about the settings
 
 
 @dataclass(frozen=True)
@@ -167,3 +186,4 @@ class Site:
     eras: tuple[Era, ...] = ()
     assets: tuple[str, ...] = ()
     assets_root: str = ""
+    pages: dict[str, StandalonePage] = field(default_factory=dict)  # by slug, in menu order

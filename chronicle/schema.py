@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -31,6 +32,28 @@ def _interval(value: object):
         raise fields.FieldError(f"invalid date {value!r}: {exc}") from None
 
 
+def _lang(value: object) -> str:
+    """A BCP 47 language tag such as 'ko', 'zh-Hant' or 'ar'."""
+    tag = fields.text(value)
+    if not _LANG_RE.match(tag):
+        raise fields.FieldError(f"invalid language tag {tag!r}: use a BCP 47 tag such as 'ko' or 'zh-Hant'")
+    return tag
+
+
+def _menu(value: object) -> str:
+    menu = fields.text(value)
+    if menu not in ("header", "footer"):
+        raise fields.FieldError(f"expected 'header' or 'footer', got {menu!r}")
+    return menu
+
+
+def _order(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fields.FieldError(f"expected a whole number, got {value!r}")
+    return value
+
+
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 STOP: Schema = {
     "place": Field(fields.slug, required=True), "date": Field(fields.date),
     "time": Field(fields.time), "mode": Field(fields.tag), "note": Field(fields.text),
@@ -50,17 +73,21 @@ EVENT: Schema = {
 }
 PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
-    "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
+    "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
 }
 PLACE: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
-    "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
+    "native_lang": Field(_lang), "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
     "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
     "language": Field(fields.text), "base_url": Field(fields.url), "author": Field(fields.text),
     "allow_html": Field(fields.boolean), "cname": Field(fields.text),
+}
+PAGE: Schema = {
+    "title": Field(fields.text, required=True), "summary": Field(fields.text),
+    "order": Field(_order), "menu": Field(_menu),
 }
 ERA: Schema = {
     "name": Field(fields.text, required=True), "start": Field(fields.date, required=True),

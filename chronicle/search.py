@@ -63,6 +63,8 @@ def search_index_js(site: Site) -> bytes:
     entries = [_event_entry(site, event, titles) for event in site.events]
     entries += [_person_entry(person, titles) for person in site.people.values()]
     entries += [_place_entry(place, titles) for place in site.places.values()]
+    entries += [_entry(f"pages/{page.slug}.html", page.title, "", page.summary, "page",
+                       [page.summary, strip_markdown(page.body, titles)]) for page in site.pages.values()]
     lines = ",\n".join(script_json(entry) for entry in entries)
     return f"var TIMELINE_SEARCH = [\n{lines}\n];\n".encode("utf-8")
 

@@ -1,13 +1,13 @@
 """Where each page lives in the site, relative to its root."""
 from __future__ import annotations
 
-from .model import Event, Person, Place
+from .model import Event, Person, Place, StandalonePage
 
-FOLDERS = {Event: "events", Person: "people", Place: "places"}
+FOLDERS = {Event: "events", Person: "people", Place: "places", StandalonePage: "pages"}
 
 
-def entry_path(entry: Event | Person | Place) -> str:
-    """'events/<slug>.html', 'people/<slug>.html' or 'places/<slug>.html'."""
+def entry_path(entry: Event | Person | Place | StandalonePage) -> str:
+    """'events/<slug>.html', 'people/<slug>.html', 'places/<slug>.html' or 'pages/<slug>.html'."""
     return f"{FOLDERS[type(entry)]}/{entry.slug}.html"
 
 

@@ -1,0 +1,113 @@
+"""Prepared values for page templates: links, named entries, route rows, life spans.
+
+Everything a reader sees as text is made here in the site's language, so templates only
+place it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .datetext import date_text, range_text
+from .model import Event, Person, Place, Site
+from .scripts import NativeName, native_name
+from .urls import entry_path
+
+
+@dataclass(frozen=True)
+class Link:
+    """A prepared link for lists: where, what, and when."""
+
+    href: str
+    title: str
+    when: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person or place prepared for a list: link, native name with its language, event count."""
+
+    entry: Person | Place
+    href: str
+    native: NativeName | None
+    count: int = 0
+
+    @property
+    def lang(self) -> str | None:
+        """The native name's language tag (kept for user layouts written before `native`)."""
+        return self.native.lang if self.native else None
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    """One stop of a route as a table row; `number` is the same on the map."""
+
+    number: int
+    place: Place
+    href: str
+    date: str
+    time: str
+    mode: str
+    note: str
+
+
+def when(event: Event, language: str) -> str:
+    """The event's date or interval in the site's language."""
+    return range_text(event.start, event.end, language)
+
+
+def event_links(events, root: str, language: str) -> list[Link]:
+    """Links to events for a list on a page at `root`."""
+    return [Link(root + entry_path(e), e.title, when(e, language), e.summary or "") for e in events]
+
+
+def entry_links(entries, root: str, language: str) -> list[Link]:
+    """Links to any entries (events show their date)."""
+    return [Link(root + entry_path(e), e.title, when(e, language) if isinstance(e, Event) else "")
+            for e in entries]
+
+
+def named(entry: Person | Place, root: str, events=()) -> Named:
+    """A person or place with its link and native name."""
+    return Named(entry, root + entry_path(entry), native_of(entry), len(events))
+
+
+def native_of(entry: Person | Place) -> NativeName | None:
+    """The native name with its explicit or guessed language and direction."""
+    return native_name(entry.native_name, entry.native_lang)
+
+
+def route_rows(site: Site, event: Event, root: str) -> list[RouteRow]:
+    """The route's stops with their place, date, time and mode, numbered as on the map."""
+    language = site.config.language
+    return [RouteRow(number, site.places[stop.place], root + entry_path(site.places[stop.place]),
+                     date_text(stop.date, language) if stop.date else "", stop.time or "", stop.mode or "",
+                     stop.note or "")
+            for number, stop in enumerate(event.route, start=1) if stop.place in site.places]
+
+
+def life(person: Person, t: dict[str, str], language: str) -> str:
+    """'1912 – 1994', 'born 1984' or 'died 1994', in the site's language."""
+    if person.born and person.died:
+        return range_text(person.born, person.died, language)
+    if person.born:
+        return t["born"].format(date=date_text(person.born, language))
+    return t["died"].format(date=date_text(person.died, language)) if person.died else ""
+
+
+def coordinates(place: Place) -> str:
+    """'39.03° N, 125.75° E', or '' for a place without coordinates."""
+    if not place.located:
+        return ""
+    lat = f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}"
+    lon = f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
+    return f"{lat}, {lon}"
+
+
+def menus(site: Site) -> dict[str, list[tuple[str, str]]]:
+    """Standalone pages by menu ('header', 'footer'): (title, path from the site root), in order."""
+    found: dict[str, list[tuple[str, str]]] = {"header": [], "footer": []}
+    for page in site.pages.values():
+        found[page.menu].append((page.title, entry_path(page)))
+    return found
+
