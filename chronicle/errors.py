@@ -55,6 +55,9 @@ class OutputError(BuildFailed):
         super().__init__([Problem(output, 0, message)])
         self.message = message  # names the folder itself, e.g. "cannot build into site/: ..."
 
+    def __str__(self) -> str:
+        return self.message
+
     def format(self) -> str:
         """The line the user sees."""
         return f"error: {self.message}"
