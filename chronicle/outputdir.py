@@ -46,13 +46,13 @@ def guard_output(output: str, content: str, layouts: str) -> str:
 
 def _outside_problem(target: str, sources: dict[str, str]) -> str | None:
     """Why target overlaps the project or its sources, or None."""
+    if _within(os.path.realpath(PROJECT), target):
+        return f"it is or contains the project folder {shown(PROJECT)}"
     for folder, name in sources.items():
         if _within(folder, target):
             return f"it is or contains the {name} folder {shown(folder)}"
         if _within(target, folder):
             return f"it is inside the {name} folder {shown(folder)}"
-    if _within(os.path.realpath(PROJECT), target):
-        return f"it is or contains the project folder {shown(PROJECT)}"
     return None
 
 
@@ -135,7 +135,7 @@ def _wait_for_lock(handle, target: str, lock_path: str, notify: Callable[[str], 
             pass
         if time.monotonic() > deadline:
             raise OutputError(target, f"another build of {shown(target)} is still running after "
-                                      f"{LOCK_WAIT_SECONDS:.0f} s (it holds {display_path(lock_path)}); "
+                                      f"{LOCK_WAIT_SECONDS:g} s (it holds {display_path(lock_path)}); "
                                       "try again when it has finished")
         if not waiting:
             notify(f"waiting for another build of {shown(target)} to finish...")
