@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .datetext import range_text
 from .axis import AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from .model import Event, Place, Site, Stop
@@ -13,7 +14,7 @@ def timeline_axis(site: Site) -> Markup | None:
     """Every event as a mark (intervals as bars), eras as bands; None for an empty site."""
     if not site.events:
         return None
-    marks = [AxisMark(f"{e.when}: {e.title}", entry_path(e), e.start.fractional_year(),
+    marks = [AxisMark(f"{range_text(e.start, e.end, site.config.language)}: {e.title}", entry_path(e), e.start.fractional_year(),
                       _end_position(e)) for e in site.events]
     bands = [AxisBand(era.name, era.start.fractional_year(), _last_moment(era.end.end_key()))
              for era in site.eras]
