@@ -225,7 +225,7 @@ def test_imported_attribute_list_and_html_stay_text():
 
 def test_imported_timeline_builds_inert(tmp_path):
     from tests.test_import import run, write_csv
-    sheet = write_csv(tmp_path, '2019,2,26,,,,,,{: onfocus="alert(1)" },"T","<p>A</p><p>Hi {: autofocus onfocus=""alert(1)"" }</p>",,,,,,,\n')
+    sheet = write_csv(tmp_path, '2019,2,26,,,,,,{: onfocus="alert(1)" },"T","<p>A</p><p>Hi<br>{: autofocus onfocus=""alert(1)"" }</p>",,,,,,,\n')
     write_tree(tmp_path / "content", {"site.yaml": MINIMAL_SITE})
     code, _, err = run("timelinejs", sheet, tmp_path / "content")
     assert code == 0, err
@@ -234,7 +234,7 @@ def test_imported_timeline_builds_inert(tmp_path):
     walked = pages_of(tree(tmp_path / "site"))
     assert {p: w.bad for p, w in walked.items() if w.bad} == {}
     page = next(v for k, v in tree(tmp_path / "site").items() if k.startswith("events/t")).decode()
-    assert 'Hi {: autofocus onfocus="alert(1)" }' in page
+    assert 'Hi<br>\n{: autofocus onfocus="alert(1)" }' in page
 
 
 def body_file(tmp_path: Path, body: str) -> Path:
