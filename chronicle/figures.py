@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .datetext import range_text
+from .datetext import date_text, range_text
 from .axis import AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from .model import Event, Place, Site, Stop
@@ -28,13 +28,27 @@ def timeline_axis(site: Site) -> Markup | None:
 
 
 def route_map(site: Site, event: Event, root: str) -> Markup | None:
-    """The journey's located stops in order, legs styled by how each stop was reached."""
-    stops = [stop for stop in event.route if _located(site, stop.place)]
-    if len(stops) < 2:
+    """The journey's located stops, numbered as in the itinerary; legs styled by how each was reached.
+
+    A stop without coordinates breaks the line there instead of being skipped by a straight leg.
+    """
+    numbered = [(n, stop) for n, stop in enumerate(event.route, start=1) if stop.place in site.places]
+    located = [(n, stop) for n, stop in numbered if site.places[stop.place].located]
+    if len(located) < 2:
         return None
-    points = [_point(site.places[stop.place], root, _stop_label(stop)) for stop in stops]
-    modes = [stop.mode for stop in stops[1:]]
-    return route_map_svg(points, modes, f"Route map: {event.title}")
+    points = [_point(site.places[stop.place], root, _stop_label(stop, site.config.language)) for _, stop in located]
+    modes = [stop.mode for _, stop in located[1:]]
+    missing = missing_stops(site, event)
+    note = f"no coordinates for stop {', '.join(f'{n} {name}' for n, name in missing)}" if missing else ""
+    return route_map_svg(points, modes, f"Route map: {event.title}", [n for n, _ in located], note)
+
+
+def missing_stops(site: Site, event: Event) -> list[tuple[int, str]]:
+    """(stop number, place name) of each stop the route map cannot place, when it draws a map at all."""
+    numbered = [(n, site.places[s.place]) for n, s in enumerate(event.route, start=1) if s.place in site.places]
+    if sum(place.located for _, place in numbered) < 2:
+        return []
+    return [(n, place.name) for n, place in numbered if not place.located]
 
 
 def place_map(place: Place, root: str) -> Markup | None:
@@ -58,8 +72,8 @@ def _located(site: Site, slug: str) -> bool:
     return slug in site.places and site.places[slug].located
 
 
-def _stop_label(stop: Stop) -> str | None:
-    parts = [stop.date.display() if stop.date else "", stop.time or ""]
+def _stop_label(stop: Stop, language: str) -> str | None:
+    parts = [date_text(stop.date, language) if stop.date else "", stop.time or ""]
     return ", ".join(p for p in parts if p) or None
 
 

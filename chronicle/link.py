@@ -11,6 +11,7 @@ from .model import Content, Event, Person, Place, Site, StandalonePage
 from .wikilinks import find_wikilinks
 
 Entry = Event | Person | Place | StandalonePage
+MAX_YEAR_PAGES = 1000  # year pages one event may appear on
 
 
 def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, list[Problem]]:
@@ -25,6 +26,8 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
     known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
     for entry in (*events, *people.values(), *places.values(), *pages.values()):
         problems.extend(_check_references(entry, known, drafts))
+    problems.extend(_route_gaps(events, places))
+    problems.extend(_long_span_warning(event) for event in events if _span(event) > MAX_YEAR_PAGES)
     events = tuple(_without_drafts(event, drafts) for event in events)
     site = Site(
         config=content.config, events=events, events_by_slug={e.slug: e for e in events},
@@ -39,7 +42,7 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
 def _settings_warnings(content: Content) -> list[Problem]:
     """site.yaml settings the pages will miss: a base_url for feeds and calendars, UI strings."""
     problems = [language_problem(content.config.language, content.config_path, 0)]
-    if not content.config.base_url and content.events:
+    if content.config_path and not content.config.base_url and content.events:  # records from files only
         problems.append(Problem(content.config_path, 0, "no 'base_url': feed.xml, calendar.ics and sitemap.xml "
                                 "need the published address; add e.g. 'base_url: https://user.github.io/repo/'",
                                 warning=True))
@@ -78,6 +81,18 @@ def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[st
     return problems
 
 
+def _route_gaps(events, places: dict[str, Place]) -> list[Problem]:
+    """A warning for each stop without coordinates on a route that is being mapped (some stop has them)."""
+    def located(slug: str) -> bool:
+        return slug in places and places[slug].located
+
+    return [Problem(event.path, stop.line, f"route stop '{stop.place}' has no coordinates, so the route map "
+                                           f"leaves it out: add lat and lon to {display_path(places[stop.place].path)}",
+                    warning=True)
+            for event in events if len(event.route) > 1 and any(located(s.place) for s in event.route)
+            for stop in event.route if stop.place in places and not located(stop.place)]
+
+
 def _did_you_mean(slug: str, known: dict | set) -> str:
     close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -89,9 +104,24 @@ def _without_drafts(event: Event, drafts: set[str]) -> Event:
     return replace(event, related=tuple(s for s in event.related if s not in drafts))
 
 
+def _span(event: Event) -> int:
+    """How many years an event touches, counting its first and last."""
+    return (event.end.year if event.end else event.start.year) - event.start.year + 1
+
+
 def _years_of(event: Event) -> tuple[int, ...]:
+    """The year pages that list the event: every year it touches, or only its first and last."""
     last = event.end.year if event.end else event.start.year
+    if _span(event) > MAX_YEAR_PAGES:  # millions of pages would swamp the site and the build
+        return (event.start.year, last)
     return tuple(range(event.start.year, last + 1))
+
+
+def _long_span_warning(event: Event) -> Problem:
+    key = "end" if "end" in event.lines else "date"
+    return Problem(event.path, event.lines.get(key, 0),
+                   f"the event spans {_span(event):,} years: it is listed on the year pages of its "
+                   f"first and last year only (at most {MAX_YEAR_PAGES:,} year pages per event)", warning=True)
 
 
 def _places_of(event: Event) -> tuple[str, ...]:

@@ -2,43 +2,21 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from markupsafe import Markup, escape
 
-BASEMAP = Path(__file__).with_name("data") / "basemap.json"  # built by data/make_basemap.py
-WIDTH, LEGEND_H = 800.0, 30.0
+from .basemap import BASEMAP, Box, Pt, View, base_layer, fmt  # noqa: F401 (BASEMAP: the maps' data file)
+from .travel import ACCENT, LEGEND_H, leg_paths, legend, mode_kind, present_modes
+
+WIDTH = 800.0
 MIN_SPAN = 8.0  # degrees of latitude; a lone point still shows its neighbourhood
 MARGIN_MIN, MARGIN_FRAC = 2.0, 0.15
 ASPECT_MIN, ASPECT_MAX = 0.45, 0.8  # height / width of the map area
 DEFAULT_BOX = ((60.0, -15.0), (180.0, 75.0))  # East Asia, for a map without points
-PAD = 12.0  # px drawn beyond the view, so polygon edges made by clipping stay out of sight
-SIMPLIFY_PX = 1.0  # finer detail is invisible at map size and only costs bytes
-ACCENT, GREY = "#8b1e3f", "#6b6b6b"
-MODES = ("train", "car", "plane", "ship", "other")
-MODE_NAMES = {"train": "Train", "car": "Car", "plane": "Plane", "ship": "Ship", "other": "Other / unknown"}
-ALIASES = {"rail": "train", "railway": "train", "flight": "plane", "air": "plane", "aircraft": "plane",
-           "airplane": "plane", "aeroplane": "plane", "boat": "ship", "ferry": "ship", "road": "car",
-           "automobile": "car", "motorcade": "car"}
-# Fallback presentation attributes; any stylesheet rule on the classes overrides them.
-LEG_STYLE = {
-    "train": f'stroke="{ACCENT}" stroke-width="2"',
-    "car": f'stroke="{ACCENT}" stroke-width="3.5" stroke-dasharray="0.1 6" stroke-linecap="round"',
-    "plane": f'stroke="{ACCENT}" stroke-width="2" stroke-dasharray="8 5"',
-    "ship": f'stroke="{ACCENT}" stroke-width="2.5" stroke-dasharray="16 6"',
-    "other": f'stroke="{GREY}" stroke-width="1.5" stroke-dasharray="4 4"',
-}
-TIES_STYLE = f'stroke="{ACCENT}" stroke-width="8" stroke-dasharray="1.5 6"'
 HALO = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (or west, south, east, north)
-Pt = tuple[float, float]
-Shape = tuple[Box, tuple[tuple[Pt, ...], ...]]  # bounding box and rings (a line is one ring)
 Stop = tuple[str | None, str, "MapPoint", Pt]  # stop numbers, tooltip, point, position
 
 
@@ -54,43 +32,39 @@ class MapPoint:
     label: str | None = None  # e.g. "26 Feb 2019, 08:15" shown in the tooltip
 
 
-@dataclass(frozen=True)
-class View:
-    """Equirectangular projection (x scaled by cos of the mid-latitude) onto the viewBox."""
+def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title: str,
+                  numbers: Sequence[int] | None = None, missing: str = "") -> Markup:
+    """Map of a journey: stops numbered as in the itinerary, joined by legs styled by travel mode.
 
-    west: float
-    north: float
-    kx: float  # px per degree of longitude
-    ky: float  # px per degree of latitude
-    width: float
-    height: float
-
-    def xy(self, lon: float, lat: float) -> Pt:
-        """SVG coordinates of a point; north is up, east is right."""
-        return (lon - self.west) * self.kx, (self.north - lat) * self.ky
-
-
-def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title: str) -> Markup:
-    """Map of a journey: numbered stops joined by legs styled by travel mode."""
-    if len(modes) != max(0, len(points) - 1):
-        raise ValueError(f"{len(points)} points need {max(0, len(points) - 1)} modes, got {len(modes)}")
+    `numbers` are the points' stop numbers (default 1, 2, ...). Where they skip a stop that has
+    no coordinates, no leg is drawn: a straight line past it would show a route never taken.
+    `missing` names the stops left out, for the description.
+    """
+    numbers = list(numbers or range(1, len(points) + 1))
+    if len(modes) != max(0, len(points) - 1) or len(numbers) != len(points):
+        raise ValueError(f"{len(points)} points need {max(0, len(points) - 1)} modes and {len(points)} "
+                         f"numbers, got {len(modes)} and {len(numbers)}")
     coords = unwrap(points)
     view = fit_view(coords)
     xy = [view.xy(lon, lat) for lon, lat in coords]
-    kinds = [mode_kind(m) for m in modes]
-    legs = "".join(_leg(f"Leg {i + 1}: {points[i].name} → {points[i + 1].name} ({m or 'unknown'})",
-                        xy[i], xy[i + 1], kind) for i, (m, kind) in enumerate(zip(modes, kinds)))
+    joined = [i for i in range(len(modes)) if numbers[i + 1] == numbers[i] + 1]
+    kinds = {i: mode_kind(modes[i]) for i in joined}
+    legs = "".join(_leg(f"Leg {numbers[i]}: {points[i].name} → {points[i + 1].name} ({modes[i] or 'unknown'})",
+                        xy[i], xy[i + 1], kinds[i]) for i in joined)
     groups: dict[tuple[str, float, float], list[int]] = {}  # one marker per place, however often visited
     for i, p in enumerate(points):
         groups.setdefault((p.name, round(p.lat, 3), round(p.lon, 3)), []).append(i)
-    stops = [(", ".join(str(i + 1) for i in idx), _tooltip(points, idx), points[idx[0]], xy[idx[0]])
+    stops = [(", ".join(str(numbers[i]) for i in idx), _tooltip(points, idx, numbers), points[idx[0]], xy[idx[0]])
              for idx in groups.values()]
-    present = [k for k in MODES if k in kinds]
-    legend = _legend(present, view.height) if present else ""
+    present = present_modes(list(kinds.values()))
+    key_strip = legend(present, view.height, WIDTH) if present else ""
     desc = "Route: " + " → ".join(p.name for p in points) if points else "No stops"
-    body = f'<g class="legs">{legs}</g>{_markers(stops, view, numbered=True)}{legend}'
-    key = repr(("route", tuple(points), tuple(modes), title))
-    return _svg("route-map", key, view, (title, desc), body, LEGEND_H if legend else 0.0, any(p.href for p in points))
+    desc += f"; {missing}" if missing else ""
+    body = f'<g class="legs">{legs}</g>{_markers(stops, view, numbered=True)}{key_strip}'
+    gaps = () if numbers == list(range(1, len(points) + 1)) else (tuple(numbers), missing)
+    key = repr(("route", tuple(points), tuple(modes), title, *gaps))  # ids of maps without gaps stay as they were
+    return _svg("route-map", key, view, (title, desc), body, LEGEND_H if key_strip else 0.0,
+                any(p.href for p in points))
 
 
 def places_map_svg(points: Sequence[MapPoint], title: str, highlight: str | None = None) -> Markup:
@@ -104,13 +78,6 @@ def places_map_svg(points: Sequence[MapPoint], title: str, highlight: str | None
     desc = f"{len(points)} places" + (f"; highlighted: {highlight}" if highlight else "")
     key = repr(("places", tuple(points), title, highlight))
     return _svg("places-map", key, view, (title, desc), body, 0.0, any(p.href for p in points))
-
-
-def mode_kind(mode: str | None) -> str:
-    """Normalise a travel mode to one of MODES."""
-    m = (mode or "").strip().lower()
-    m = ALIASES.get(m, m)
-    return m if m in MODES else "other"
 
 
 def unwrap(points: Sequence[MapPoint]) -> list[Pt]:
@@ -142,17 +109,6 @@ def fit_view(coords: Sequence[Pt]) -> View:
                 width=WIDTH, height=round(2 * hh * k, 1))
 
 
-def fmt(v: float) -> str:
-    """A coordinate rounded to one decimal, without a useless '.0' or '-0'."""
-    return _tenths(round(v * 10))
-
-
-def _tenths(t: int) -> str:
-    """An integer count of tenths as a decimal string."""
-    q, r = divmod(abs(t), 10)
-    return f"{'-' if t < 0 else ''}{q}{f'.{r}' if r else ''}"
-
-
 def _svg(kind: str, key: str, view: View, text: tuple[str, str], body: str, extra_h: float, links: bool) -> Markup:
     """Wrap map content in the accessible root element, with sea, land and borders underneath."""
     uid = "map-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]  # stable, and distinct per map
@@ -164,14 +120,8 @@ def _svg(kind: str, key: str, view: View, text: tuple[str, str], body: str, extr
         f'<title id="{uid}-t">{escape(text[0])}</title><desc id="{uid}-d">{escape(text[1])}</desc>'
         f'<clipPath id="{uid}-c"><rect width="{w}" height="{h}"/></clipPath>'
         f'<g clip-path="url(#{uid}-c)"><rect class="map-sea" width="{w}" height="{h}" fill="#e6eef4"/>'
-        f'{_base_layer(view)}</g><rect class="map-frame" width="{w}" height="{h}" fill="none" stroke="#999"/>'
+        f'{base_layer(view)}</g><rect class="map-frame" width="{w}" height="{h}" fill="none" stroke="#999"/>'
         f'{body}</svg>')
-
-
-def _leg_paths(kind: str, d: str) -> str:
-    """The path(s) drawing one leg; railways get cross-ties under the line."""
-    ties = f'<path class="leg-ties" d="{d}" fill="none" {TIES_STYLE}/>' if kind == "train" else ""
-    return f'{ties}<path class="leg-line" d="{d}" fill="none" {LEG_STYLE[kind]}/>'
 
 
 def _leg(name: str, a: Pt, b: Pt, kind: str) -> str:
@@ -182,28 +132,18 @@ def _leg(name: str, a: Pt, b: Pt, kind: str) -> str:
         d = f"M{fmt(a[0])} {fmt(a[1])}Q{fmt(cx)} {fmt(cy)} {fmt(b[0])} {fmt(b[1])}"
     else:
         d = f"M{fmt(a[0])} {fmt(a[1])}L{fmt(b[0])} {fmt(b[1])}"
-    return f'<g class="leg leg-{kind}"><title>{escape(name)}</title>{_leg_paths(kind, d)}</g>'
+    return f'<g class="leg leg-{kind}"><title>{escape(name)}</title>{leg_paths(kind, d)}</g>'
 
 
-def _legend(kinds: Sequence[str], top: float) -> str:
-    """A strip under the map listing the travel modes that occur."""
-    y, x, items = top + LEGEND_H / 2, 10.0, []
-    for kind in kinds:
-        d = f"M{fmt(x)} {fmt(y + 4)}q14 -10 28 0" if kind == "plane" else f"M{fmt(x)} {fmt(y)}h28"
-        items.append(f'<g class="legend-item legend-{kind}">{_leg_paths(kind, d)}<text class="legend-label"'
-                     f' x="{fmt(x + 34)}" y="{fmt(y + 4)}" font-size="12">{MODE_NAMES[kind]}</text></g>')
-        x += 52 + 7 * len(MODE_NAMES[kind])
-    return (f'<g class="legend"><rect class="legend-bg" y="{fmt(top)}" width="{fmt(WIDTH)}" height="{fmt(LEGEND_H)}"'
-            f' fill="#fff" stroke="#999"/>{"".join(items)}</g>')
-
-
-def _tooltip(points: Sequence[MapPoint], idx: list[int]) -> str:
+def _tooltip(points: Sequence[MapPoint], idx: list[int], numbers: Sequence[int] | None = None) -> str:
     """'Name (native name) — label', with stop numbers when a place is visited twice."""
     p = points[idx[0]]
     text = f"{p.name} ({p.native_name})" if p.native_name else p.name
     if len(idx) == 1:
         return f"{text} — {p.label}" if p.label else text
-    return text + " — " + "; ".join(f"{i + 1}: {points[i].label}" if points[i].label else str(i + 1) for i in idx)
+    number = (lambda i: numbers[i]) if numbers else (lambda i: i + 1)
+    return text + " — " + "; ".join(f"{number(i)}: {points[i].label}" if points[i].label else str(number(i))
+                                    for i in idx)
 
 
 def _marker_shape(x: float, y: float, number: str | None, hl: bool) -> tuple[str, Box]:
@@ -257,87 +197,3 @@ def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str |
     return f'<g class="{"stops" if numbered else "places"}">{"".join(reversed(out))}</g>'
 
 
-@lru_cache(maxsize=1)
-def _basemap() -> tuple[tuple[Shape, ...], tuple[Shape, ...]]:
-    """Land polygons and border lines with bounding boxes; read once per process."""
-    data = json.loads(BASEMAP.read_text(encoding="utf-8"))
-
-    def boxed(rings: list[list[list[float]]]) -> Shape:
-        lons, lats = [p[0] for p in rings[0]], [p[1] for p in rings[0]]
-        return (min(lons), min(lats), max(lons), max(lats)), tuple(tuple((p[0], p[1]) for p in r) for r in rings)
-    return tuple(boxed(poly) for poly in data["land"]), tuple(boxed([line]) for line in data["borders"])
-
-
-@lru_cache(maxsize=64)  # every place page's small map shares one view
-def _base_layer(view: View) -> str:
-    """Land (filled; its outline is the coastline) and country borders inside the view."""
-    land, borders = _basemap()
-    rect = (-PAD, -PAD, view.width + PAD, view.height + PAD)
-    land_d = "".join(_path(_clip_ring(_project(ring, shift, view), rect), True)
-                     for shift, rings in _visible(land, view) for ring in rings)
-    border_d = "".join(_path(run, False) for shift, (line,) in _visible(borders, view)
-                       for run in _clip_line(_project(line, shift, view), rect))
-    return (f'<path class="map-land" d="{land_d}" fill="#f4f1e8" fill-rule="evenodd" stroke="#8a8a8a"'
-            f' stroke-width="0.6" stroke-linejoin="round"/><path class="map-border" d="{border_d}" fill="none"'
-            f' stroke="#a0a0a0" stroke-width="0.6" stroke-dasharray="3 2"/>')
-
-
-def _visible(shapes: Sequence[Shape], view: View) -> Iterator[tuple[float, tuple[tuple[Pt, ...], ...]]]:
-    """Shapes whose box meets the view, with the 360° shift that puts them there."""
-    w, n = view.west - PAD / view.kx, view.north + PAD / view.ky
-    e, s = view.west + (view.width + PAD) / view.kx, view.north - (view.height + PAD) / view.ky
-    for (x0, y0, x1, y1), rings in shapes:
-        for shift in (-360.0, 0.0, 360.0):  # views may extend past the antimeridian
-            if y1 >= s and y0 <= n and x0 + shift <= e and x1 + shift >= w:
-                yield shift, rings
-
-
-def _project(line: Sequence[Pt], shift: float, view: View) -> list[Pt]:
-    """Projected points, dropping those within SIMPLIFY_PX of the last kept one (radial distance)."""
-    out: list[Pt] = []
-    for i, (lon, lat) in enumerate(line):
-        p = view.xy(lon + shift, lat)
-        # The first and last points always stay, so borders meet and rings close.
-        if not out or i == len(line) - 1 or (p[0] - out[-1][0]) ** 2 + (p[1] - out[-1][1]) ** 2 >= SIMPLIFY_PX ** 2:
-            out.append(p)
-    return out
-
-
-def _clip_ring(pts: list[Pt], rect: Box) -> list[Pt]:
-    """Sutherland-Hodgman clipping of a polygon ring to a rectangle."""
-    for axis, bound, keep_above in ((0, rect[0], True), (0, rect[2], False), (1, rect[1], True), (1, rect[3], False)):
-        out: list[Pt] = []
-        for prev, cur in zip(pts[-1:] + pts[:-1], pts):
-            cin, pin = (cur[axis] >= bound) == keep_above, (prev[axis] >= bound) == keep_above
-            if cin != pin:
-                t = (bound - prev[axis]) / (cur[axis] - prev[axis])
-                out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
-            if cin:
-                out.append(cur)
-        pts = out
-    return pts
-
-
-def _clip_line(pts: list[Pt], rect: Box) -> list[list[Pt]]:
-    """Runs of a polyline near the rectangle; the viewBox trims the overhanging segments."""
-    inside = [rect[0] <= x <= rect[2] and rect[1] <= y <= rect[3] for x, y in pts]
-    runs: list[list[Pt]] = [[]]
-    for i, p in enumerate(pts):
-        if any(inside[max(i - 1, 0):i + 2]):
-            runs[-1].append(p)
-        elif runs[-1]:
-            runs.append([])
-    return [r for r in runs if len(r) >= 2]
-
-
-def _path(pts: Sequence[Pt], closed: bool) -> str:
-    """Compact path data: absolute start, then relative steps in exact tenths (no rounding drift)."""
-    t: list[tuple[int, int]] = []
-    for x, y in pts:
-        p = (round(x * 10), round(y * 10))
-        if not t or t[-1] != p:
-            t.append(p)
-    if len(t) < (4 if closed else 2):  # a closed ring repeats its first point
-        return ""
-    steps = " ".join(f"{_tenths(b[0] - a[0])} {_tenths(b[1] - a[1])}" for a, b in zip(t, t[1:]))
-    return f"M{_tenths(t[0][0])} {_tenths(t[0][1])}l{steps}{'z' if closed else ''}"

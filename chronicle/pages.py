@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .datetext import year_text
 from .export_timelinejs import timeline_json
 from .exports import event_jsonld, person_jsonld, place_jsonld
-from .figures import all_places_map, place_map, route_map, timeline_axis
+from .figures import all_places_map, missing_stops, place_map, route_map, timeline_axis
 from .i18n import strings
 from .listing import (coordinates, entry_links, event_links, life, menus, named, native_of, route_rows,
                       when)
@@ -87,9 +87,17 @@ def event_page(site: Site, index: int) -> Page:
         "previous": event_links(site.events[index - 1: index], root, lang) if index else [],
         "next": event_links(site.events[index + 1: index + 2], root, lang),
         "jsonld": event_jsonld(site, event),
-        "map": route_map(site, event, root),
+        "map": route_map(site, event, root), "map_missing": _missing_note(site, event),
     }
     return Page(entry_path(event), "event.html", event.title, context, event.summary or "")
+
+
+def _missing_note(site: Site, event: Event) -> str:
+    """'2 stops have no coordinates: X, Y' under a route map that leaves them out."""
+    missing = missing_stops(site, event)
+    t = strings(site.config.language)
+    template = t["missing_stop"] if len(missing) == 1 else t["missing_stops"]
+    return template.format(n=len(missing), names=", ".join(name for _, name in missing)) if missing else ""
 
 
 def person_page(site: Site, person: Person) -> Page:

@@ -114,7 +114,7 @@ def test_warns_on_unknown_key_and_still_builds(content, tmp_path):
 
 
 def test_site_yaml_errors_name_the_file_and_line(content, tmp_path):
-    folder = content({"events/a.md": GOOD_EVENT}, site_yaml="title: T\nallow_html: yes please\n")
+    folder = content({"events/a.md": GOOD_EVENT}, site_yaml="title: T\nallow_html: yes please\nbase_url: https://example.org/\n")
     run = build(folder, tmp_path / "site")
     assert run.error_lines == ["content/site.yaml:2: allow_html: expected true or false, got 'yes please'"]
 

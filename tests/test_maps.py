@@ -120,9 +120,9 @@ def test_return_flight_arcs_do_not_overlap():
 
 
 def test_unknown_and_aliased_modes():
-    root = parse(route_map_svg([PYONGYANG, BEIJING, HANOI, NANNING], ["rail", "flight", "horse"], "t"))
+    root = parse(route_map_svg([PYONGYANG, BEIJING, HANOI, NANNING], ["rail", "flight", "balloon"], "t"))
     assert [classes(leg)[1] for leg in by_class(root, "leg")] == ["leg-train", "leg-plane", "leg-other"]
-    assert by_class(root, "leg-other")[0].find(f"{SVG}title").text.endswith("(horse)")
+    assert by_class(root, "leg-other")[0].find(f"{SVG}title").text.endswith("(balloon)")
 
 
 def test_legend_lists_only_the_modes_present():
