@@ -13,7 +13,7 @@ import os
 import tempfile
 
 from .errors import OutputError
-from .outputdir import MARKER, MARKER_TEXT, made_by_us, old_path, remove_tree, shown, staging_prefix, describe
+from .outputdir import MARKER, MARKER_TEXT, describe, made_by_us, old_path, remove_tree, shown, staging_prefix
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
