@@ -1,4 +1,4 @@
-"""Command line: build (default), check, serve, import."""
+"""Command line: build (default), check, serve, new, import, init."""
 from __future__ import annotations
 
 import argparse
@@ -8,48 +8,77 @@ from typing import TextIO
 
 from .errors import BuildFailed, OutputError, display_path
 from .pipeline import Options, build, check
+from .render import DEFAULT_LAYOUTS
+from .version import version
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COMMANDS = ["build", "check", "serve", "new", "import", "init"]
 EPILOG = """commands:
-  (none)    build the site: load, link, render, write (atomically) into --output
+  build     (the default) load, link, render, write (atomically) into --output
   check     load and link only; report every problem, write nothing
   serve     build, serve on http://HOST:PORT and rebuild when content/ or layouts/ change;
             a broken edit prints its errors and the last good site stays served
+  new       new event TITLE --date DATE | new person NAME | new place NAME [--lat N --lon N]:
+            write a skeleton to content/<events|people|places>/<slug>.md (never overwrites)
   import    import timelinejs FILE.json|FILE.csv: write Markdown events into --content
+  init      init DIR: create a new site (content, Pages workflow) in an empty folder
 
+content/, layouts/ and site/ are relative to the current folder (build.py: beside it); without a
+layouts/ folder the built-in layouts are used.
 Problems print as 'path:line: message'; any error exits 1 and leaves the output untouched.
 Set SOURCE_DATE_EPOCH to stamp the feed with that time instead of the latest content date."""
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(prog: str) -> argparse.ArgumentParser:
     """The argument parser; its --help documents the whole CLI."""
-    p = argparse.ArgumentParser(prog="build.py", description="Build a static timeline site from Markdown.",
+    p = argparse.ArgumentParser(prog=prog, description="Build a static timeline site from Markdown.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "import"])
-    p.add_argument("args", nargs="*", help="for import: the format (timelinejs) and the FILE")
-    p.add_argument("--content", default=os.path.join(HERE, "content"), help="content folder (default: content/)")
-    p.add_argument("--layouts", default=os.path.join(HERE, "layouts"), help="templates and static files (default: layouts/)")
-    p.add_argument("--output", default=os.path.join(HERE, "site"), help="output folder (default: site/)")
+    p.add_argument("command", nargs="?", default="build", choices=COMMANDS)
+    p.add_argument("args", nargs="*", help="new: KIND TITLE; import: timelinejs FILE; init: DIR")
+    p.add_argument("--content", help="content folder (default: content/)")
+    p.add_argument("--layouts", help="templates and static files (default: layouts/ if present, else built in)")
+    p.add_argument("--output", help="output folder (default: site/)")
     p.add_argument("--drafts", action="store_true", help="include events marked 'draft: true'")
     p.add_argument("--base-url", help="published URL, e.g. https://user.github.io/repo/ (overrides site.yaml)")
     p.add_argument("--port", type=int, default=8000, help="serve: port (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="serve: host (default 127.0.0.1)")
+    p.add_argument("--date", help="new event: its date, e.g. 1958-11-28")
+    p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
+    p.add_argument("--lon", help="new place: longitude, e.g. 125.75")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 
 
-def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run the CLI; return the exit code."""
-    args = parser().parse_args(argv)
-    options = Options(args.content, args.layouts, args.output, args.drafts, args.base_url)
-    if args.command == "import":
-        return run_import(args.args, args.content, out, err)
+def options_from(args: argparse.Namespace, project: str) -> Options:
+    """Paths as given, else the defaults inside project; layouts fall back to the built-in ones."""
+    layouts = os.path.join(project, "layouts")
+    if not os.path.isdir(layouts):
+        layouts = DEFAULT_LAYOUTS
+    return Options(args.content or os.path.join(project, "content"), args.layouts or layouts,
+                   args.output or os.path.join(project, "site"), args.drafts, args.base_url)
+
+
+def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+         project: str | None = None, prog: str = "chronicle") -> int:
+    """Run the CLI with defaults inside project (None: the current folder); return the exit code."""
+    args = parser(prog).parse_args(argv)
+    if args.version:
+        print(f"chronicle {version()}", file=out)
+        return 0
+    options = options_from(args, project or os.curdir)
+    if args.command in ("new", "import", "init"):
+        return run_writer(args, options.content, prog, out, err)
     if args.command == "serve":
         from .serve import serve  # livereload is only needed here
         return serve(options, args.host, args.port, out, err)
     if args.args:
-        print(f"build.py: unexpected argument '{args.args[0]}'", file=err)
+        print(f"{prog}: unexpected argument '{args.args[0]}'", file=err)
         return 2
     return run_check(options, out, err) if args.command == "check" else run_build(options, out, err)
+
+
+def run() -> int:
+    """The installed `chronicle` script and `python -m chronicle`: paths relative to the current folder."""
+    return main(prog="chronicle")
 
 
 def run_build(options: Options, out: TextIO, err: TextIO) -> int:
@@ -90,10 +119,27 @@ def report_failure(failure: BuildFailed, err: TextIO) -> int:
     return 1
 
 
-def run_import(args: list[str], content_dir: str, out: TextIO, err: TextIO) -> int:
+def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:
+    """The commands that write source files: new, import, init."""
+    from . import scaffold
+    if args.command == "new":
+        if len(args.args) != 2 or args.args[0] not in scaffold.KIND_FOLDERS:
+            print(f"usage: {prog} new event TITLE --date DATE | person NAME | place NAME [--lat N --lon N]", file=err)
+            return 2
+        new = scaffold.NewOptions(args.args[0], args.args[1], args.date, args.lat, args.lon)
+        return scaffold.run_new(content_dir, new, out, err)
+    if args.command == "init":
+        if len(args.args) != 1:
+            print(f"usage: {prog} init DIR", file=err)
+            return 2
+        return scaffold.run_init(args.args[0], out, err)
+    return run_import(args.args, content_dir, prog, out, err)
+
+
+def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:
     """`import timelinejs FILE`: write events from a TimelineJS file into the content folder."""
     if len(args) != 2 or args[0] != "timelinejs":
-        print("usage: build.py import timelinejs FILE.json|FILE.csv [--content DIR]", file=err)
+        print(f"usage: {prog} import timelinejs FILE.json|FILE.csv [--content DIR]", file=err)
         return 2
     from .importer import run_import as import_timelinejs
     return import_timelinejs(args[0], args[1], content_dir, out, err)
