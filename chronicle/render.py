@@ -15,7 +15,9 @@ from .urls import absolute, root_of
 from .feeds import feed_context
 
 LATER_FILES = ("assets/search-index.js",)  # added by pipeline.render_files after render_site
-DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "layouts")
+# Shipped inside the package (in the repository a symlink to the top-level layouts/), so an
+# installed `chronicle` builds without the repository.
+DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layouts")
 
 
 @dataclass(frozen=True)
