@@ -7,21 +7,26 @@ from typing import TextIO
 
 from .errors import BuildFailed, OutputError
 from .outputdir import guard_output
+from .overlay import BuildStatus, overlay_handler
 from .pipeline import Options, build
 
 
-def rebuild(options: Options, out: TextIO, err: TextIO) -> bool:
-    """Build once; on errors print them and leave the served site as it was."""
+def rebuild(options: Options, out: TextIO, err: TextIO, status: BuildStatus | None = None) -> bool:
+    """Build once; on errors print them (and keep them in status for the overlay), leave the site as it was."""
+    status = status if status is not None else BuildStatus()
     try:
         summary = build(options, lambda message: print(message, file=err, flush=True))
     except OutputError as failure:
         print(failure.format(), file=err)
+        status.lines = [failure.format()]
         return False
     except BuildFailed as failure:
-        for problem in failure.problems:
-            print(problem.format(), file=err)
+        status.lines = [problem.format() for problem in failure.problems]
+        for line in status.lines:
+            print(line, file=err)
         print("build failed: still serving the last good site", file=err)
         return False
+    status.lines = []
     for warning in summary.warnings:
         print(warning.format(), file=err)
     print(summary.line(options.output), file=out, flush=True)
@@ -40,10 +45,12 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     if problem := port_problem(host, port):
         print(f"error: {problem}", file=err)
         return 1
-    rebuild(options, out, err)
+    status = BuildStatus()
+    rebuild(options, out, err, status)
     server = Server()
+    server.SFH = overlay_handler(server.SFH, status)  # errors shown in the browser until a good build
     for folder in (options.content, options.layouts):
-        server.watch(folder, lambda: rebuild(options, out, err))
+        server.watch(folder, lambda: rebuild(options, out, err, status))
     print(f"Serving {options.output} on http://{host}:{port}/ (Ctrl+C to stop)", file=out, flush=True)
     server.serve(root=options.output, host=host, port=port, open_url_delay=None)
     return 0

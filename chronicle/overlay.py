@@ -1,0 +1,79 @@
+"""`serve`'s error overlay: while the last build failed, every page shows its errors on top.
+
+The overlay is added as pages are served, never written into the site folder, so a failed build
+still leaves site/ exactly as the last good build wrote it. livereload reloads open pages after
+every rebuild, so the overlay appears on a broken edit and is gone after the next good build.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+
+OVERLAY_ID = "chronicle-build-errors"
+_STYLE = ("position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;"
+          "background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace")
+
+
+@dataclass
+class BuildStatus:
+    """The problems of the last build, as the lines the terminal showed; empty after a good build.
+
+    Mutable on purpose: the watcher's rebuild writes it and the request handler reads it.
+    """
+
+    lines: list[str] = field(default_factory=list)
+
+
+def overlay_html(lines: list[str]) -> str:
+    """The overlay element listing each `path:line: message`."""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return (f'<div id="{OVERLAY_ID}" role="alert" style="{_STYLE}"><h2 style="margin:0 0 .5rem;color:#ff8a80">'
+            f"Build failed: still serving the last good site</h2><ol style=\"margin:0;padding-left:1.5rem\">{items}</ol>"
+            "<p>Fix the files; this page reloads by itself when the build succeeds.</p></div>")
+
+
+def with_overlay(page: bytes | None, lines: list[str]) -> bytes:
+    """The page with the overlay before </body>, or a bare page holding only the overlay."""
+    overlay = overlay_html(lines).encode("utf-8")
+    if page is None:
+        return (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+                b"<body>" + overlay + b"</body></html>")
+    at = page.rfind(b"</body>")
+    return page[:at] + overlay + page[at:] if at >= 0 else page + overlay
+
+
+def overlay_handler(base: type, status: BuildStatus) -> type:
+    """A subclass of livereload's static file handler that adds the overlay while status has lines."""
+    class OverlayHandler(base):  # type: ignore[misc, valid-type]
+        async def get(self, path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
+            page = _html_page(self.root, path, self.default_filename) if status.lines else False
+            if page is False:
+                await super().get(path, include_body)
+                return
+            self.overlaid = True
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(with_overlay(page, status.lines) if include_body else b"")
+
+        def compute_etag(self) -> str | None:  # noqa: D102 (tornado's API)
+            # The page changes with the build status, not with the file: no validator.
+            return None if getattr(self, "overlaid", False) else super().compute_etag()
+
+    return OverlayHandler
+
+
+def _html_page(root: str, path: str, default: str | None) -> bytes | None | bool:
+    """The HTML file's bytes for a request path, None if missing, False if not an HTML page."""
+    full = os.path.realpath(os.path.join(root, path))
+    if not full.startswith(os.path.realpath(root)):
+        return False  # let the base handler refuse it
+    if os.path.isdir(full) and default:
+        full = os.path.join(full, default)
+    if not os.path.exists(full):
+        return None if not os.path.splitext(path)[1] or path.endswith(".html") else False
+    if not full.endswith(".html"):
+        return False
+    with open(full, "rb") as handle:
+        return handle.read()
