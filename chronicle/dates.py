@@ -11,7 +11,10 @@ from dataclasses import dataclass
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 PRECISIONS = ("year", "month", "day")
-_DATE_RE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$")
+# [0-9], not \d: \d also matches other scripts' digits; \Z, not $, which allows a final newline.
+_DATE_RE = re.compile(r"^(-?[0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?\Z")
+_SHORT_YEAR_RE = re.compile(r"^-?[0-9]{1,3}\Z")
+_LONG_YEAR_RE = re.compile(r"^-?[0-9]{5,}")
 
 
 class DateError(ValueError):
@@ -84,12 +87,12 @@ def year_label(year: int, with_era: bool = False) -> str:
 def parse_date(value: object) -> Date:
     """Parse one EDTF date such as '1958-11-28', '1958~' or '-0043' (YAML ints allowed)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise DateError(f"expected a date like 1958-11-28, got {type(value).__name__}")
-    if isinstance(value, int):
-        return Date(year=value)
-    match = _DATE_RE.match(value.strip())
+        raise DateError("expected a date like 1958-11-28")
+    # An unquoted year is read by YAML as a number: check its digits as if it were quoted.
+    text = _year_digits(value) if isinstance(value, int) else value.strip()
+    match = _DATE_RE.match(text)
     if not match:
-        raise DateError("not a date: use YYYY, YYYY-MM or YYYY-MM-DD, optionally with ~ ? or %")
+        raise DateError(_why_not_a_date(text))
     year_text, month_text, day_text, mark = match.groups()
     year = int(year_text)
     month = int(month_text) if month_text else None
@@ -99,6 +102,25 @@ def parse_date(value: object) -> Date:
     if day is not None and not 1 <= day <= days_in_month(year, month or 1):
         raise DateError(f"day {day_text} does not exist in {MONTHS[(month or 1) - 1]} {year_label(year)}")
     return Date(year, month, day, approximate=mark in ("~", "%"), uncertain=mark in ("?", "%"))
+
+
+def _year_digits(value: int) -> str:
+    """An int's digits; one too long for str() (over 4,300 digits) is shown by its length."""
+    if value.bit_length() > 64:
+        return "9" * 20  # only its length matters now: it is a year beyond four digits
+    return str(value)
+
+
+def _why_not_a_date(text: str) -> str:
+    """The message for a text that is no date, with the fix for a year of the wrong length."""
+    if _SHORT_YEAR_RE.match(text):
+        if text.startswith("-"):
+            return f"a year has four digits: write -{text[1:].zfill(4)}"
+        return f"a year has four digits: write {text.zfill(4)} or {text.ljust(4, 'X')}"
+    if _LONG_YEAR_RE.match(text):
+        return ("a year beyond four digits needs the EDTF form 'Y12345' "
+                "(not supported yet)")
+    return "not a date: use YYYY, YYYY-MM or YYYY-MM-DD, optionally with ~ ? or %"
 
 
 def parse_interval(value: object) -> tuple[Date, Date | None]:

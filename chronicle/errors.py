@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+
+# Characters that would break the one-line format or the output stream: C0/C1 controls, the
+# Unicode line and paragraph separators (str.splitlines() splits on all of them) and lone
+# surrogates (undecodable bytes in a file name), which no UTF-8 terminal can print.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +27,17 @@ class Problem:
         if self.line:
             where = f"{where}:{self.line}"
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        return f"{one_line(where)}: {kind}{one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """Escape control characters repr-style (a newline becomes `\\n`): every message stays one line."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group(0)
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def display_path(path: str) -> str:
@@ -60,4 +77,4 @@ class OutputError(BuildFailed):
 
     def format(self) -> str:
         """The line the user sees."""
-        return f"error: {self.message}"
+        return f"error: {one_line(self.message)}"

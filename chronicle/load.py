@@ -72,9 +72,11 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
         return ()
     eras = []
     for values, line in read_list(data, ERA, path, 0, problems, "eras.yaml"):
-        if values.get("end") and values["end"].end_key() < values["start"].sort_key()[:3]:
+        if not {"name", "start", "end"} <= values.keys():
+            continue  # read_mapping has reported what is missing or invalid
+        if values["end"].end_key() < values["start"].sort_key()[:3]:
             problems.append(Problem(path, line, f"era '{values['name']}' ends before it starts"))
-        elif {"name", "start", "end"} <= values.keys():
+        else:
             eras.append(Era(**values))
     return tuple(eras)
 

@@ -9,6 +9,7 @@ from typing import Callable
 
 import jinja2
 
+from . import fields
 from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
 from .load import load_content
@@ -53,6 +54,11 @@ class Summary:
 def check(options: Options) -> tuple[Site, list[Problem]]:
     """Load and link; raise BuildFailed with every problem if any is an error."""
     content, problems = load_content(options.content)
+    if options.base_url:  # '' means no base URL, as when site.yaml leaves it out
+        try:
+            fields.url(options.base_url)
+        except fields.FieldError as exc:
+            problems.append(Problem("--base-url", 0, str(exc)))
     if options.base_url is not None:
         base_url = options.base_url if options.base_url.endswith("/") or not options.base_url else options.base_url + "/"
         content = replace(content, config=replace(content.config, base_url=base_url))

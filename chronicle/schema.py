@@ -29,7 +29,7 @@ def _interval(value: object):
     try:
         return parse_interval(value)
     except DateError as exc:
-        raise fields.FieldError(f"invalid date {value!r}: {exc}") from None
+        raise fields.FieldError(f"invalid date {fields.show(value)}: {exc}") from None
 
 
 def _lang(value: object) -> str:

@@ -16,6 +16,11 @@ _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+MAX_DEPTH = 50  # lists and mappings inside each other; front matter needs three or four
+MAX_NUMBER_DIGITS = 1000  # longer digit runs stay text: int() refuses past 4,300 digits
+# Syntax errors whose real cause is an opening bracket or quote far above the failure.
+_OPENERS = ("while parsing a flow sequence", "while parsing a flow mapping", "while scanning a quoted scalar")
+_UNCLOSED = re.compile(r"expected ',' or|end of stream|document (start|end)")
 _STANDARD_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
@@ -60,13 +65,17 @@ def read_yaml(text: str, first_line: int = 1):
     """Parse one YAML document into dicts, lists and scalars; lines count from first_line."""
     base = first_line - 1
     try:
+        _check_depth(text, base)  # before composing: libyaml's composer recurses, and crashes on deep nesting
         node = yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + base if mark else first_line
-        raise YamlError(line, f"invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise YamlError(first_line, f"invalid YAML: {exc}") from None
+        line, message = syntax_problem(exc, text.split("\n"))
+        raise YamlError(line + base, message) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + base
+        raise YamlError(line, f"invalid YAML: the character U+{exc.character:04X} is not allowed in YAML; "
+                              "remove it") from None
+    except (yaml.YAMLError, UnicodeError) as exc:
+        raise YamlError(first_line, f"invalid YAML: {str(exc).splitlines()[0]}") from None
     if node is None:
         return None
     try:
@@ -74,6 +83,39 @@ def read_yaml(text: str, first_line: int = 1):
     except _AliasFound:
         _refuse_aliases(text, base)  # a second, rare pass to name the alias and its line
         raise
+
+
+def _check_depth(text: str, base: int) -> None:
+    """Refuse lists and mappings nested deeper than MAX_DEPTH (the parser's events use no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_PlainLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(event.start_mark.line + 1 + base,
+                                f"YAML nested more than {MAX_DEPTH} levels deep; flatten it")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line where a syntax error starts (1-based) and a message with a hint for common cases."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if re.search(r"\btab\b", problem) or "'\\t'" in problem or "\t" in text[: len(text) - len(text.lstrip())]:
+        return line, "invalid YAML: tabs are not allowed for indentation; use spaces"
+    if exc.context_mark and _UNCLOSED.search(problem) and context in _OPENERS:
+        start = exc.context_mark
+        opener = lines[start.line][start.column: start.column + 1] if start.line < len(lines) else ""
+        closer = {"[": "]", "{": "}"}.get(opener, opener)
+        return start.line + 1, f"invalid YAML: this {opener!r} is never closed: add {closer!r} or quote the value"
+    if "mapping values are not allowed" in problem and ": " in text.partition(": ")[2] + " ":
+        return line, "invalid YAML: quote values that contain ': ', e.g. title: \"Trip: Part 1\""
+    if exc.context_mark and "simple key" in context:
+        line = exc.context_mark.line + 1  # the key's own line, not the next one
+    return line, f"invalid YAML: {problem or context}"
 
 
 def _refuse_aliases(text: str, base: int) -> None:
@@ -126,6 +168,8 @@ def _convert_scalar(node: yaml.ScalarNode, line: int):
         return None
     if _BOOL.match(text):
         return text.lower() == "true"
+    if len(text) > MAX_NUMBER_DIGITS:
+        return text
     if _INT.match(text):
         # Leading zeros (`0000`, `-0043`) mean a year: keep the digits for the date parser.
         return text if text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1 else int(text)
