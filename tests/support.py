@@ -12,6 +12,9 @@ from chronicle.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "tests" / "fixtures" / "demo"
+# A frozen copy of the shipped timeline: rich content for the browser and quality gates, so they
+# test the generator and keep passing when a fork replaces content/ (tests/shipped/ tests content/).
+SHOWCASE = ROOT / "tests" / "fixtures" / "showcase"
 
 MINIMAL_SITE = "title: Test timeline\nlanguage: en\nbase_url: https://example.github.io/repo/\n"
 

@@ -108,7 +108,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's timeline, built."""
-    return build_site(REPO / "content", tmp_path_factory.mktemp("real") / "site")
+    return build_site(REPO / "tests" / "fixtures" / "showcase", tmp_path_factory.mktemp("real") / "site")
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+SHOWCASE = REPO / "tests" / "fixtures" / "showcase"  # not content/: see tests/support.py
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -37,8 +38,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def build_site(output: Path, *options: str) -> Path:
-    """Build the repository's real content with build.py into output; fail with its messages."""
-    command = [sys.executable, "build.py", "--output", str(output), *options]
+    """Build the showcase content with build.py into output; fail with its messages."""
+    command = [sys.executable, "build.py", "--content", str(SHOWCASE), "--output", str(output), *options]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         pytest.fail(f"build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -178,7 +179,7 @@ def assert_styled(browser: object) -> Callable[[object], None]:
 
 @pytest.fixture(scope="session")
 def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real timeline built for opening from disk."""
+    """The showcase timeline built for opening from disk."""
     return build_site(tmp_path_factory.mktemp("file") / "site")
 
 
@@ -231,7 +232,7 @@ def serving(parent: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The real timeline built for a project subpath and served at /<repo>/ on 127.0.0.1."""
+    """The showcase timeline built for a project subpath and served at /<repo>/ on 127.0.0.1."""
     parent = tmp_path_factory.mktemp("served")
     build_site(parent / REPO_NAME, "--base-url", BASE_URL)
     with serving(parent) as server:
@@ -253,5 +254,5 @@ def serve() -> Iterator[Callable[[Path], Server]]:
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
-    """A copy of the repository's content/ that a test may change."""
-    return Path(shutil.copytree(REPO / "content", tmp_path / "content"))
+    """A copy of the showcase content that a test may change."""
+    return Path(shutil.copytree(SHOWCASE, tmp_path / "content"))

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+SHOWCASE = REPO / "tests" / "fixtures" / "showcase"  # not content/: see tests/support.py
 NODE_MODULES = REPO / "tests" / "node_modules"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 JAVA = Path(os.environ.get("JAVA", "/usr/bin/java"))
@@ -79,12 +80,12 @@ class BuiltSite:
 
 @pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    """The real timeline, built with build.py and served from 127.0.0.1 on a free port."""
+    """The showcase timeline (tests/fixtures/showcase), built with build.py and served from 127.0.0.1 on a free port."""
     folder = tmp_path_factory.mktemp("quality") / "site"
     handler = functools.partial(QuietHandler, directory=str(folder))
     server = QuietServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    command = [sys.executable, "build.py", "--output", str(folder), "--base-url", url]
+    command = [sys.executable, "build.py", "--content", str(SHOWCASE), "--output", str(folder), "--base-url", url]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         server.server_close()
