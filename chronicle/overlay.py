@@ -16,6 +16,19 @@ _STYLE = ("position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padd
           "background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace")
 
 
+# What `serve` answers for sw.js: the site's offline worker answers from its cache first, so a
+# live reload would show the cached page, never the new build or the overlay. This one takes over
+# from it, drops its caches and lets every request reach the server.
+DEV_SERVICE_WORKER = b"""/* chronicle serve: no offline cache while serving, so live reload shows each build. */
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+"""
+
+
 @dataclass
 class BuildStatus:
     """The problems of the last build, as the lines the terminal showed; empty after a good build.
@@ -48,6 +61,12 @@ def overlay_handler(base: type, status: BuildStatus) -> type:
     """A subclass of livereload's static file handler that adds the overlay while status has lines."""
     class OverlayHandler(base):  # type: ignore[misc, valid-type]
         async def get(self, path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
+            if path == "sw.js":
+                self.overlaid = True
+                self.set_header("Content-Type", "text/javascript; charset=utf-8")
+                self.set_header("Cache-Control", "no-store")
+                self.finish(DEV_SERVICE_WORKER if include_body else b"")
+                return
             page = _html_page(self.root, path, self.default_filename) if status.lines else False
             if page is False:
                 await super().get(path, include_body)

@@ -87,6 +87,13 @@ def test_assets_are_served_unchanged_while_the_build_is_broken(tmp_path):
         assert _get(url + "assets/style.css") == css
 
 
+def test_serve_replaces_the_offline_worker_so_reloads_reach_the_server(tmp_path):
+    with serving(tmp_path) as (url, _):
+        worker = _get(url + "sw.js")
+        assert "no offline cache while serving" in worker and "respondWith" not in worker
+        assert "respondWith" in (tmp_path / "site/sw.js").read_text()  # the built site keeps its own
+
+
 def test_overlay_escapes_messages_and_goes_before_body_end():
     page = with_overlay(b"<html><body><p>x</p></body></html>", ["a.md:1: bad <script>"])
     assert page.endswith(b"</div></body></html>")
