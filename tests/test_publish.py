@@ -1,0 +1,142 @@
+"""Publishing anyone's timeline: init -> new -> the workflow's own publish script -> an artifact.
+
+Also: a real `pip install` of the package into a fresh virtual environment builds a new site
+without the repository, and the optional quality gates run only when turned on.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chronicle.publish import publish
+from tests.support import ROOT, run_cli
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+BASE_URL = "https://someone.github.io/my-timeline/"
+NODE_MODULES = ROOT / "tests" / "node_modules"
+
+
+def new_site(parent: Path) -> Path:
+    """`chronicle init` plus one event from `chronicle new`: what a new user has after two commands."""
+    assert run_cli("init", "my-timeline", cwd=parent).code == 0
+    site = parent / "my-timeline"
+    made = run_cli("new", "event", "Armistice signed at Panmunjom", "--date", "1953-07-27", cwd=site)
+    assert made.code == 0, made.err
+    return site
+
+
+def publish_step() -> dict:
+    """The workflow step that builds the site."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    return next(step for step in steps if "chronicle.publish" in step.get("run", ""))
+
+
+def run_publish_step(site: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run the workflow's publish step, its `run` text exactly, with bash as Actions does."""
+    bin_dir = site.parent / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "python").symlink_to(sys.executable)  # `python` on the runner: the one with chronicle
+    path = f"{bin_dir}:/usr/bin:/bin"
+    return subprocess.run(["bash", "-e", "-c", publish_step()["run"]], cwd=site, capture_output=True, text=True,
+                          check=False, env={"PATH": path, "PYTHONPATH": str(ROOT), "BASE_URL": BASE_URL, **env})
+
+
+def test_new_site_publishes_to_a_deployable_artifact_with_the_workflow_step(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    result = run_publish_step(site, {"QUALITY_GATES": "false"})
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    artifact = site / "_site"
+    for page in ("index.html", "404.html", ".nojekyll", "events/first-event.html",
+                 "events/armistice-signed-at-panmunjom.html", "assets/style.css"):
+        assert (artifact / page).is_file(), page
+    assert f"<id>{BASE_URL}</id>" in (artifact / "feed.xml").read_text(encoding="utf-8")
+    assert not (site / "site").exists()  # the workflow deploys _site/; it never needs a committed site/
+    assert "Quality gates off" in result.stdout
+
+
+def test_publish_stops_at_the_check_and_writes_nothing(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    event = site / "content/events/armistice-signed-at-panmunjom.md"
+    event.write_text(event.read_text(encoding="utf-8").replace("1953-07-27", "1953-02-30"), encoding="utf-8")
+    result = run_publish_step(site, {})
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("content/events/armistice-signed-at-panmunjom.md:3: ")
+    assert "1953-02-30" in result.stderr.splitlines()[0]
+    assert not (site / "_site").exists()
+
+
+@pytest.mark.parametrize(("env", "line"), [
+    ({"QUALITY_GATES": "true"}, "error: quality gates: the Nu HTML Checker (npm vnu-jar) not found: set VNU_JAR to its path (unset)"),
+    ({"QUALITY_GATES": "true", "VNU_JAR": "/nowhere/vnu.jar"},
+     "error: quality gates: the Nu HTML Checker (npm vnu-jar) not found: set VNU_JAR to its path (/nowhere/vnu.jar)"),
+])
+def test_quality_gates_without_their_tools_fail_with_one_line(tmp_path: Path, env: dict[str, str], line: str) -> None:
+    site = new_site(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(site)
+    try:
+        code = publish(["--base-url", BASE_URL], out, err, env)
+    finally:
+        os.chdir(old)
+    assert (code, err.getvalue()) == (1, line + "\n")
+
+
+@pytest.mark.browser
+def test_quality_gates_validate_a_new_site(tmp_path: Path) -> None:
+    tools = {"VNU_JAR": NODE_MODULES / "vnu-jar/build/dist/vnu.jar", "AXE_JS": NODE_MODULES / "axe-core/axe.min.js",
+             "CHROMIUM": Path("/usr/bin/chromium"), "java": Path("/usr/bin/java")}
+    missing = [str(path) for path in tools.values() if not path.exists()]
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"missing {missing}")
+        pytest.skip(f"missing {missing}: apt-get install chromium default-jre-headless; cd tests && npm ci")
+    site = new_site(tmp_path)
+    env = {key: str(path) for key, path in tools.items() if key.isupper()}
+    result = run_publish_step(site, {"QUALITY_GATES": "true", "HOME": str(tmp_path), **env})
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    assert "== Nu HTML Checker" in result.stdout and "== axe" in result.stdout
+
+
+def copy_source(target: Path) -> Path:
+    """The files `pip install .` needs, so the install never writes build/ or egg-info into the repo."""
+    target.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, target / name)
+    shutil.copytree(ROOT / "layouts", target / "layouts")
+    shutil.copytree(ROOT / "chronicle", target / "chronicle", symlinks=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def test_pip_install_gives_a_chronicle_command_that_builds_a_new_site(tmp_path: Path) -> None:
+    source = copy_source(tmp_path / "source")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=False)  # the dependencies come from here
+    bin_dir = env_dir / "bin"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "PIP_NO_INDEX": "1",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    pip = [str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet", str(source)]
+    installed = subprocess.run(pip, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert installed.returncode == 0, installed.stderr
+    shutil.rmtree(source)  # the installed command must not need the source tree
+    work = tmp_path / "work"
+    work.mkdir()
+    for command in (["--version"], ["init", "t"]):
+        result = subprocess.run([str(bin_dir / "chronicle"), *command], cwd=work, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    built = subprocess.run([str(bin_dir / "chronicle"), "build", "--base-url", BASE_URL], cwd=work / "t", env=env,
+                           capture_output=True, text=True)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert (work / "t/site/events/first-event.html").is_file() and (work / "t/site/assets/style.css").is_file()
+    where = subprocess.run([str(bin_dir / "python"), "-c", "import chronicle; print(chronicle.__file__)"],
+                           cwd=work, env=env, capture_output=True, text=True)
+    assert where.stdout.startswith(str(env_dir))
