@@ -140,3 +140,74 @@ def test_pip_install_gives_a_chronicle_command_that_builds_a_new_site(tmp_path: 
     where = subprocess.run([str(bin_dir / "python"), "-c", "import chronicle; print(chronicle.__file__)"],
                            cwd=work, env=env, capture_output=True, text=True)
     assert where.stdout.startswith(str(env_dir))
+
+
+# Following the README's publishing steps: every command of its fenced block runs as written,
+# except these, which need GitHub or the network and are replaced or skipped on purpose.
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+                "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+NOT_RUN = {
+    "pip install": "skipped: the test environment already has this chronicle installed",
+    "git remote add": "skipped: no GitHub in a test",
+    "git push": "skipped: no GitHub in a test (the workflow's step is run above instead)",
+    "git clone": f"replaced: git clone {ROOT} (the fork's content as committed here)",
+}
+
+
+def readme_block(heading: str) -> list[str]:
+    """The commands of the first ```sh block after a heading of the README's publishing section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Publishing on GitHub Pages\n"):]
+    after = section[section.index(f"### {heading}\n"):]
+    block = after[after.index("```sh\n") + 6:]
+    return [line for line in block[:block.index("```")].splitlines() if line.strip()]
+
+
+def follow(commands: list[str], start: Path) -> list[str]:
+    """Run each README command with bash from start, following `cd`; return what was not run, and why."""
+    shims = start.parent / "shims"
+    shims.mkdir()
+    (shims / "python").symlink_to(sys.executable)
+    (shims / "chronicle").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m chronicle "$@"\n', encoding="utf-8")
+    (shims / "chronicle").chmod(0o755)
+    env = {"PATH": f"{shims}:/usr/bin:/bin", "HOME": str(start.parent), **GIT_IDENTITY}
+    cwd, not_run = start, []
+    for command in commands:
+        reason = next((why for prefix, why in NOT_RUN.items() if command.startswith(prefix)), None)
+        if command.startswith("git clone"):
+            command = f"git clone --quiet {ROOT} {command.split()[-1].removesuffix('.git').rsplit('/', 1)[-1]}"
+        elif reason:
+            not_run.append(f"{command}  # {reason}")
+            continue
+        if command.startswith("cd "):
+            cwd = cwd / command[3:]
+            continue
+        result = subprocess.run(["bash", "-e", "-c", command], cwd=cwd, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return not_run
+
+
+def test_readme_publishing_steps_work_in_a_new_empty_repository(tmp_path: Path) -> None:
+    start = tmp_path / "empty"
+    start.mkdir()
+    skipped = follow(readme_block("A new, empty repository"), start)
+    assert [line.split()[0:2] for line in skipped] == [["pip", "install"], ["git", "remote"], ["git", "push"]]
+    site = start / "my-timeline"
+    assert (site / "_site/events/armistice-signed-at-panmunjom.html").is_file()
+    committed = subprocess.run(["git", "ls-files"], cwd=site, capture_output=True, text=True).stdout.split()
+    assert ".github/workflows/pages.yml" in committed and "requirements.txt" in committed
+    assert not any(path.startswith(("site/", "_site/")) for path in committed)
+    assert run_publish_step(site, {}).returncode == 0  # what GitHub then runs
+
+
+def test_readme_publishing_steps_work_in_a_fork(tmp_path: Path) -> None:
+    start = tmp_path / "empty"
+    start.mkdir()
+    skipped = follow(readme_block("A fork of this repository"), start)
+    assert [line.split()[0:2] for line in skipped] == [["pip", "install"], ["git", "push"]]
+    fork = start / "chronicle"
+    assert sorted(p.name for p in (fork / "content/events").iterdir()) == ["armistice-signed-at-panmunjom.md"]
+    assert (fork / "site/events/armistice-signed-at-panmunjom.html").is_file()
+    assert (fork / "_site/events/armistice-signed-at-panmunjom.html").is_file()
+    log = subprocess.run(["git", "show", "--name-only", "--format=%s", "HEAD"], cwd=fork, capture_output=True, text=True)
+    assert log.stdout.startswith("My timeline") and "site/events/armistice-signed-at-panmunjom.html" in log.stdout
