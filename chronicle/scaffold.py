@@ -13,7 +13,7 @@ from typing import TextIO
 import yaml
 
 from .dates import DateError, parse_date
-from .fields import FieldError, number_in, suggest_slug
+from .fields import number_in, suggest_slug
 from .version import requirement
 
 KIND_FOLDERS = {"event": "events", "person": "people", "place": "places"}
