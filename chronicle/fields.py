@@ -110,7 +110,7 @@ def time(value: object) -> str:
 
 def url(value: object) -> str:
     """An absolute http(s) URL: anything else (javascript:, data:) could run in a reader's browser."""
-    if isinstance(value, str) and (bad := _URL_FORBIDDEN.search(value.strip())):
+    if isinstance(value, str) and (bad := _URL_FORBIDDEN.search(value)):  # raw: a stripped copy is not what is used
         char = "a space" if bad.group(0) == " " else codepoint(bad.group(0))
         raise FieldError(f"{show(value)} contains {char}: a URL cannot; encode it (%20) or remove it")
     result = text(value)
