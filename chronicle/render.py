@@ -52,7 +52,7 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str]) -> 
     files.update(exported)
     theme = static_sources(static_dirs)
     owners = {**{path: "a generated file" for path in [*files, *LATER_FILES]},
-              **{path: f"the theme file {display_path(source)}" for path, source in theme.items()}}
+              **{path: f"the theme file {_theme_name(source)}" for path, source in theme.items()}}
     files.update({path: _read(source) for path, source in theme.items()})
     files.update(asset_files(site, owners))
     return Rendered(files, notes, len(pages))
@@ -71,6 +71,15 @@ def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
         **page.context,
     }
     return _render(env, page.template, context)
+
+
+def _theme_name(source: str) -> str:
+    """A theme file as the user knows it: its path, or 'built-in static/...' for the default theme."""
+    builtin = os.path.join(os.path.realpath(DEFAULT_LAYOUTS), "")
+    real = os.path.realpath(source)
+    if real.startswith(builtin):
+        return "built-in " + os.path.relpath(real, builtin).replace(os.sep, "/")
+    return display_path(source)
 
 
 def static_files(static_dirs: list[str]) -> dict[str, bytes]:

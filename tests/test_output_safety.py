@@ -203,10 +203,10 @@ def test_site_yaml_that_is_a_folder_is_one_error_line(project):
 # --- 3. content assets cannot replace theme or generated files ------------------------------
 
 CLASHES = [
-    ("style.css", "the theme file {layouts}/static/style.css", "assets/style.css"),
-    ("search.js", "the theme file {layouts}/static/search.js", "assets/search.js"),
-    ("Style.CSS", "the theme file {layouts}/static/style.css", "assets/Style.CSS"),
-    ("vendor/timelinejs/js/timeline.js", "the theme file {layouts}/static/vendor/timelinejs/js/timeline.js",
+    ("style.css", "the theme file built-in static/style.css", "assets/style.css"),
+    ("search.js", "the theme file built-in static/search.js", "assets/search.js"),
+    ("Style.CSS", "the theme file built-in static/style.css", "assets/Style.CSS"),
+    ("vendor/timelinejs/js/timeline.js", "the theme file built-in static/vendor/timelinejs/js/timeline.js",
      "assets/vendor/timelinejs/js/timeline.js"),
     ("search-index.js", "a generated file", "assets/search-index.js"),
 ]
@@ -216,7 +216,6 @@ CLASHES = [
 def test_an_asset_that_would_replace_a_theme_or_generated_file_is_an_error(project, rel, owner, site_path):
     write_tree(project / "content", {f"assets/{rel}": "alert('mine')"})
     run = build(project / "content", project / "site")
-    owner = owner.format(layouts=ROOT / "layouts")
     assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: clashes with {owner}: both would be "
                                                f"{site_path} in the site; rename or move it"])
 
