@@ -20,6 +20,17 @@ from chronicle.cli import main  # noqa: E402
 
 PLACES = [("pyongyang", 39.02, 125.74), ("beijing", 39.91, 116.39), ("hanoi", 21.03, 105.85),
           ("dandong", 40.12, 124.38), ("wuhan", 30.58, 114.28)]
+WORDS = ("delegation treaty border river harvest council railway famine congress envoy archive "
+         "province garrison reform market letter journey winter bridge harbour").split()
+
+
+def body_text(i: int) -> str:
+    """300-600 words in paragraphs of 60, with some emphasis and a wiki-link, as a real entry has."""
+    count = 300 + (i * 37) % 301
+    words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(count)]
+    words[5] = f"*{words[5]}*"
+    words[17] = f"[[{PLACES[i % 5][0]}]]"
+    return "\n\n".join(" ".join(words[k:k + 60]) for k in range(0, count, 60)) + "\n"
 
 
 def make_content(root: Path, events: int) -> Path:
@@ -40,7 +51,7 @@ def make_content(root: Path, events: int) -> Path:
             f"people: [someone]\nplaces: [{PLACES[i % 5][0]}]\ntags: [tag-{i % 20}]\n"
             + (f"route:\n{route}" if route else "")
             + f"sources:\n  - title: Source {i}\n    url: https://example.org/{i}\n---\n"
-            f"Body of event {i} with a link to [[{PLACES[i % 5][0]}]] and some *emphasis*.\n")
+            + body_text(i))
     return root
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable
 
 import markdown
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
@@ -28,7 +29,8 @@ MAX_PARAGRAPH_CHARS = 50_000
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def body_html(entry: Event | Person | Place, site: Site, root: str) -> Markup:
+def body_html(entry: Event | Person | Place, site: Site, root: str,
+              converters: Converters | None = None) -> Markup:
     """Render an entry's Markdown body to sanitized HTML; wiki-links are relative to `root`."""
     def resolve(slug: str) -> Target | None:
         found = (site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
@@ -36,21 +38,50 @@ def body_html(entry: Event | Person | Place, site: Site, root: str) -> Markup:
         return Target(root + entry_path(found), found.title) if found else None
 
     _check_size(entry)
-    converter = markdown.Markdown(
-        extensions=["footnotes", "tables", "attr_list", "toc", WikiLinkExtension(resolve)],
-        output_format="html",
-    )
-    _harden(converter)
-    if not site.config.allow_html:
-        # Without these, raw HTML is treated as text and escaped like any other text.
-        converter.preprocessors.deregister("html_block")
-        converter.inlinePatterns.deregister("html")
+    if not entry.body.strip():  # person and place bodies are often empty: Markdown would say ""
+        return Markup("")
+    converter = (converters or Converters()).get(site.config.allow_html, resolve)
     try:
         html = converter.convert(entry.body)
     except RecursionError:  # Python-Markdown recurses once per level of nesting
         raise BuildFailed([Problem(entry.path, entry.body_line,
                                    "body nests lists or block quotes too deeply to render")]) from None
     return Markup(sanitize_body(html, site.config.allow_html))
+
+
+class Converters:
+    """One hardened Markdown converter per allow_html setting, reset and reused for every body.
+
+    Building a converter with its extensions cost more than converting a typical body, so a
+    build keeps one per setting (and each worker process its own); only the wiki-link resolver
+    changes between bodies.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[bool, markdown.Markdown] = {}
+
+    def get(self, allow_html: bool, resolve: Callable[[str], Target | None]) -> markdown.Markdown:
+        """The converter for allow_html, reset, resolving wiki-links with `resolve`."""
+        if allow_html not in self._made:
+            self._made[allow_html] = _new_converter(allow_html)
+        converter = self._made[allow_html]
+        converter.reset()
+        converter.inlinePatterns["wikilink"].resolve = resolve
+        for pattern in converter.inlinePatterns:
+            if isinstance(pattern, _LinearBrackets):
+                pattern.fallbacks = 0  # the limit is per body
+        return converter
+
+
+def _new_converter(allow_html: bool) -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=["footnotes", "tables", "attr_list", "toc",
+                                              WikiLinkExtension(lambda slug: None)], output_format="html")
+    _harden(converter)
+    if not allow_html:
+        # Without these, raw HTML is treated as text and escaped like any other text.
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+    return converter
 
 
 def native_lang(text: str | None) -> str | None:

@@ -7,6 +7,7 @@ strings), and never sort or compute.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
@@ -38,15 +39,15 @@ class Page:
     description: str = ""
 
 
-def site_pages(site: Site) -> list[Page]:
-    """Every HTML and XML page of the site, in a stable order."""
+def site_pages(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[Page]:
+    """Every HTML and XML page of the site, in a stable order; bodies: HTML by slug, rendered already."""
     t = strings(site.config.language)
     lang = site.config.language
     pages = [index_page(site)]
-    pages += [event_page(site, i) for i in range(len(site.events))]
-    pages += [person_page(site, p) for p in site.people.values()]
-    pages += [place_page(site, p) for p in site.places.values()]
-    pages += [standalone_page(site, p) for p in site.pages.values()]
+    pages += [event_page(site, i, bodies) for i in range(len(site.events))]
+    pages += [person_page(site, p, bodies) for p in site.people.values()]
+    pages += [place_page(site, p, bodies) for p in site.places.values()]
+    pages += [standalone_page(site, p, bodies) for p in site.pages.values()]
     pages += [list_page(t["tag_title"].format(tag=tag.replace("-", " ")), tag_path(tag), events, lang)
               for tag, events in site.tags.items()]
     pages += [list_page(year_text(year, lang), year_path(year), events, lang) for year, events in site.years.items()]
@@ -70,12 +71,12 @@ def index_page(site: Site) -> Page:
                 site.config.description)
 
 
-def event_page(site: Site, index: int) -> Page:
+def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = None) -> Page:
     """One event with everything that links to and from it."""
     event, root, lang = site.events[index], "../", site.config.language
     context = {
         "event": event, "when": when(event, lang),
-        "body": body_html(event, site, root),
+        "body": _body(event, site, root, bodies),
         "people": [named(site.people[s], root) for s in event.people if s in site.people],
         "places": [named(site.places[s], root) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
@@ -100,13 +101,13 @@ def _missing_note(site: Site, event: Event) -> str:
     return template.format(n=len(missing), names=", ".join(name for _, name in missing)) if missing else ""
 
 
-def person_page(site: Site, person: Person) -> Page:
+def person_page(site: Site, person: Person, bodies: Mapping[str, Markup] | None = None) -> Page:
     """A person and every event that names them."""
     root, lang = "../", site.config.language
     native = native_of(person)
     context = {
         "person": person, "native_name": native, "lang": native.lang if native else None,
-        "life": life(person, strings(lang), lang), "body": body_html(person, site, root),
+        "life": life(person, strings(lang), lang), "body": _body(person, site, root, bodies),
         "events": event_links(site.events_by_person.get(person.slug, ()), root, lang),
         "backlinks": entry_links(site.backlinks.get(person.slug, ()), root, lang),
         "jsonld": person_jsonld(site, person),
@@ -114,13 +115,13 @@ def person_page(site: Site, person: Person) -> Page:
     return Page(entry_path(person), "person.html", person.name, context, person.summary or "")
 
 
-def place_page(site: Site, place: Place) -> Page:
+def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = None) -> Page:
     """A place and every event that happened there or passed through."""
     root, lang = "../", site.config.language
     native = native_of(place)
     context = {
         "place": place, "native_name": native, "lang": native.lang if native else None,
-        "body": body_html(place, site, root),
+        "body": _body(place, site, root, bodies),
         "events": event_links(site.events_by_place.get(place.slug, ()), root, lang),
         "backlinks": entry_links(site.backlinks.get(place.slug, ()), root, lang),
         "jsonld": place_jsonld(site, place), "coordinates": coordinates(place), "map": place_map(place, root),
@@ -128,12 +129,18 @@ def place_page(site: Site, place: Place) -> Page:
     return Page(entry_path(place), "place.html", place.name, context, place.summary or "")
 
 
-def standalone_page(site: Site, page: StandalonePage) -> Page:
+def standalone_page(site: Site, page: StandalonePage, bodies: Mapping[str, Markup] | None = None) -> Page:
     """An about, method or bibliography page: title, summary and body."""
     root = "../"
-    context = {"entry": page, "body": body_html(page, site, root),
+    context = {"entry": page, "body": _body(page, site, root, bodies),
                "backlinks": entry_links(site.backlinks.get(page.slug, ()), root, site.config.language)}
     return Page(entry_path(page), "page.html", page.title, context, page.summary or "")
+
+
+def _body(entry: Event | Person | Place | StandalonePage, site: Site, root: str,
+          bodies: Mapping[str, Markup] | None) -> Markup:
+    """The entry's body HTML: rendered beforehand (cached, on both cores) or here."""
+    return bodies[entry.slug] if bodies is not None else body_html(entry, site, root)
 
 
 def list_page(title: str, path: str, events, language: str) -> Page:

@@ -10,13 +10,15 @@ from typing import Callable
 import jinja2
 
 from . import fields
+from .bodies import render_bodies
+from .cache import BodyCache, body_cache
 from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
 from .load import load_content
 from .model import Site
 from .offline import service_worker_js
 from .outputdir import guard_output, locked_output
-from .render import DEFAULT_LAYOUTS, make_environment, render_site
+from .render import DEFAULT_LAYOUTS, make_environment, render_site, template_problem
 from .search import search_index_js
 from .write import write_site
 
@@ -69,25 +71,19 @@ def check(options: Options) -> tuple[Site, list[Problem]]:
     return site, problems
 
 
-def render_files(site: Site, layouts: str) -> tuple[dict[str, bytes], list[str], int]:
+def render_files(site: Site, layouts: str, cache: BodyCache | None = None) -> tuple[dict[str, bytes], list[str], int]:
     """Render everything the site folder will hold, including the search index and service worker."""
     env = make_environment(layouts)
     static_dirs = [os.path.join(layouts, "static"), os.path.join(DEFAULT_LAYOUTS, "static")]
     try:
-        rendered = render_site(site, env, list(dict.fromkeys(static_dirs)))
+        bodies = render_bodies(site, cache or BodyCache(None))
+        rendered = render_site(site, env, list(dict.fromkeys(static_dirs)), bodies)
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None
     files = dict(rendered.files)
     files["assets/search-index.js"] = search_index_js(site)
     files["sw.js"] = service_worker_js(files)  # last: its manifest lists every other file
     return files, rendered.notes, rendered.pages
-
-
-def template_problem(exc: jinja2.TemplateError, layouts: str) -> Problem:
-    """A template error as a Problem: the template's file and line, and Jinja's message."""
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or layouts
-    line = getattr(exc, "lineno", 0) or 0
-    return Problem(name, line, f"template error: {exc.message or exc}")
 
 
 def print_to_stderr(message: str) -> None:
@@ -104,8 +100,9 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr) -> 
     """
     started = time.perf_counter()
     site, warnings = check(options)
-    files, notes, pages = render_files(site, options.layouts)
-    target = guard_output(options.output, options.content, options.layouts)
+    target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
+    with body_cache(target) as cache:
+        files, notes, pages = render_files(site, options.layouts, cache)
     with locked_output(target, notify):
         write_site(files, target)
     return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 from urllib.parse import urlsplit
 
 from .errors import BuildFailed, Problem, display_path
 from .exports import export_files
 from .model import Site
+from .parallel import split_map
 from .pages import Page, absolute_urls, site_pages
 from .urls import absolute, root_of
 from .feeds import feed_context
@@ -39,10 +42,12 @@ def make_environment(layouts_dir: str | None = None) -> jinja2.Environment:
     )
 
 
-def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str]) -> Rendered:
-    """Render every page, feed, export and asset of the site."""
-    pages = site_pages(site)
-    files = {page.path: render_page(env, site, page) for page in pages}
+def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str],
+                bodies: Mapping[str, Markup] | None = None) -> Rendered:
+    """Render every page, feed, export and asset of the site; bodies: HTML by slug, if rendered already."""
+    pages = site_pages(site, bodies)
+    rendered = split_map(lambda part: render_pages(env, site, part), pages)
+    files = {page.path: data for page, data in zip(pages, rendered)}
     files["feed.xml"] = _render(env, "feed.xml", feed_context(site))
     files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": absolute_urls(site, pages)})
     files[".nojekyll"] = b""
@@ -56,6 +61,22 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str]) -> 
     files.update({path: _read(source) for path, source in theme.items()})
     files.update(asset_files(site, owners))
     return Rendered(files, notes, len(pages))
+
+
+def render_pages(env: jinja2.Environment, site: Site, pages: Sequence[Page]) -> list[bytes]:
+    """Render pages; a template error becomes a BuildFailed naming the template's file and line."""
+    try:
+        return [render_page(env, site, page) for page in pages]
+    except jinja2.TemplateError as exc:
+        raise BuildFailed([template_problem(exc, env)]) from None
+
+
+def template_problem(exc: jinja2.TemplateError, env: jinja2.Environment | str) -> Problem:
+    """A template error as a Problem: the template's file and line, and Jinja's message."""
+    folder = env if isinstance(env, str) else (getattr(env.loader, "searchpath", None) or [""])[0]
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or folder
+    line = getattr(exc, "lineno", 0) or 0
+    return Problem(name, line, f"template error: {exc.message or exc}")
 
 
 def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:

@@ -238,7 +238,7 @@ def test_next_build_removes_what_a_killed_build_left(project):
     run = build(project / "content", project / "site")
     assert run.code == 0, run.err
     left = sorted(p.name for p in project.iterdir())
-    assert left == [".build-other", ".build-site.notours1", ".site.lock", "content", "site", "site2.old-k1ll3d_z"]
+    assert left == [".build-other", ".build-site.notours1", ".chronicle-cache", ".site.lock", "content", "site", "site2.old-k1ll3d_z"]
     assert tree(project / ".build-site.notours1") == {"mine.txt": b"not ours: no marker"}
     assert tree(project / "site2.old-k1ll3d_z") == other
 
@@ -249,7 +249,7 @@ def test_a_site_renamed_away_by_a_killed_build_is_put_back(project, monkeypatch)
     run = build(project / "content", project / "site")
     assert run.code == 1
     assert tree(project / "site") == previous
-    assert sorted(p.name for p in project.iterdir()) == [".site.lock", "content", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".chronicle-cache", ".site.lock", "content", "site"]
 
 
 def test_a_build_without_rename_exchange_swaps_by_two_renames(project, monkeypatch):
@@ -257,7 +257,7 @@ def test_a_build_without_rename_exchange_swaps_by_two_renames(project, monkeypat
     monkeypatch.setattr("chronicle.write.exchange", lambda first, second: False)
     assert build(project / "content", project / "site").code == 0
     assert b"Body of A." in (project / "site/events/a.html").read_bytes()
-    assert sorted(p.name for p in project.iterdir()) == [".site.lock", "content", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".chronicle-cache", ".site.lock", "content", "site"]
 
 
 def _big_content(root: Path, events: int, title: str) -> Path:
@@ -298,7 +298,7 @@ def test_sigkill_while_writing_leaves_the_old_or_the_new_site(tmp_path):
     assert killed, "no build was killed while it ran: make the site larger"
     assert subprocess.run(_build_py(content, site), capture_output=True).returncode == 0
     assert tree(site) == new
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".expected.lock", ".site.lock", "content", "expected", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".chronicle-cache", ".expected.lock", ".site.lock", "content", "expected", "site"]
 
 
 # --- 5. one build at a time -----------------------------------------------------------------
@@ -356,7 +356,7 @@ def test_an_io_error_is_one_line_and_keeps_the_previous_site(project, monkeypatc
     assert (run.code, run.err.splitlines()) == (
         1, [f"error: cannot write site/: {reason}; the previous site is unchanged"])
     assert tree(project / "site") == previous
-    assert sorted(p.name for p in project.iterdir()) == [".site.lock", "content", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".chronicle-cache", ".site.lock", "content", "site"]
 
 
 # --- serve ------------------------------------------------------------------------------------
