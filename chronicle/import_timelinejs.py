@@ -10,17 +10,15 @@ import io
 import json
 from dataclasses import dataclass
 
-from .dates import MONTHS, Date, days_in_month, year_label
 from .errors import Problem
+from .import_dates import SlideError, TLDate, timelinejs_date
+
+__all__ = ["SlideError", "Slide", "TLDate", "read_slides", "timelinejs_date"]
 
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
            "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
            "Media Thumbnail", "Type", "Group", "Background")
 KINDS = {"": "event", "title": "title", "era": "era"}
-
-
-class SlideError(ValueError):
-    """One bad value; the message names the field and the value."""
 
 
 @dataclass(frozen=True)
@@ -31,8 +29,8 @@ class Slide:
     line: int  # CSV line; 0 for JSON, where `where` says which item
     where: str
     kind: str  # 'event', 'title' or 'era'
-    start: Date | None = None
-    end: Date | None = None
+    start: TLDate | None = None
+    end: TLDate | None = None
     display_date: str = ""
     headline: str = ""  # HTML, as TimelineJS allows
     text: str = ""  # HTML
@@ -41,6 +39,8 @@ class Slide:
     media_credit: str = ""
     group: str = ""
     has_time: bool = False
+    background: bool = False  # a colour or image behind the slide: no place for it here
+    thumbnail: bool = False  # a media thumbnail: the image itself is kept, not its thumbnail
 
     def problem(self, message: str, warning: bool = False) -> Problem:
         """A problem located at this slide."""
@@ -55,62 +55,14 @@ def read_slides(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
     return read_json(path, text)
 
 
-def timelinejs_date(year: object, month: object, day: object,
-                    names: tuple[str, str, str]) -> Date | None:
-    """An EDTF date from TimelineJS parts (no year zero: -1 is 1 BC), or None if blank."""
-    raw = (year, month, day)
-    values = [_number(value, name) for value, name in zip(raw, names)]
-    tl_year, tl_month, tl_day = values
-    shown = [f"{name} '{str(value).strip()}'" for value, name in zip(raw, names)]
-    if tl_year is None:
-        given = [name for value, name in zip(values[1:], names[1:]) if value is not None]
-        if given:
-            raise SlideError(f"{given[0]} is given without {names[0]}")
-        return None
-    if tl_year == 0:
-        raise SlideError(f"{shown[0]} does not exist in TimelineJS (1 BC is -1)")
-    iso_year = tl_year + 1 if tl_year < 0 else tl_year
-    if not -9999 <= iso_year <= 9999:
-        raise SlideError(f"{shown[0]} is outside -10000..9999")
-    if tl_month is None:
-        if tl_day is not None:
-            raise SlideError(f"{names[2]} is given without {names[1]}")
-        return Date(iso_year)
-    if not 1 <= tl_month <= 12:
-        raise SlideError(f"{shown[1]} is not 1-12")
-    if tl_day is not None and not 1 <= tl_day <= days_in_month(iso_year, tl_month):
-        raise SlideError(f"{shown[2]} does not exist in "
-                         f"{MONTHS[tl_month - 1]} {year_label(iso_year)}")
-    return Date(iso_year, tl_month, tl_day)
-
-
-def _number(value: object, name: str) -> int | None:
-    """A whole number from an int or numeric text; None when blank."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise SlideError(f"{name} {value!r} is not a number")
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise SlideError(f"{name} '{value}' is not a whole number")
-        return int(value)
-    if isinstance(value, int):
-        return value
-    text = value.strip()
-    digits = text[1:] if text[:1] in "+-" else text
-    if not digits.isascii() or not digits.isdigit():
-        raise SlideError(f"{name} {value!r} is not a number")
-    return int(text)
-
-
 def check_slide(slide: Slide) -> list[Problem]:
     """Problems with a slide as a whole: missing parts, end before start."""
     problems = []
-    if slide.kind != "title" and slide.start is None:
-        problems.append(slide.problem(f"no start year: every {slide.kind} needs one"))
+    if slide.kind == "era" and slide.start is None:
+        problems.append(slide.problem("no start year: every era needs one"))
     if slide.kind == "era" and slide.end is None:
         problems.append(slide.problem("no end year: every era needs one"))
-    if slide.start and slide.end and slide.end.end_key() < slide.start.sort_key()[:3]:
+    if slide.start and slide.end and slide.end.last() < slide.start.first():
         problems.append(slide.problem(f"ends ({slide.end.iso()}) before it starts "
                                       f"({slide.start.iso()})"))
     return problems
@@ -184,7 +136,18 @@ def _csv_slide(path: str, line: int, row: dict[str, str]) -> Slide | list[Proble
         return errors
     slide = Slide(path, line, "", kind, dates[0], dates[1], cell["Display Date"],
                   cell["Headline"], cell["Text"], cell["Media"], cell["Media Caption"],
-                  cell["Media Credit"], cell["Group"], bool(cell["Time"] or cell["End Time"]))
+                  cell["Media Credit"], cell["Group"], bool(cell["Time"] or cell["End Time"]),
+                  bool(cell["Background"]), bool(cell["Media Thumbnail"]))
+    return checked(slide)
+
+
+def checked(slide: Slide) -> Slide | list[Problem]:
+    """The slide, or its problems; an event without a start year is dropped with a warning.
+
+    TimelineJS itself skips such an event (TimelineConfig.addEvent), so the rest still imports.
+    """
+    if slide.kind == "event" and slide.start is None:
+        return [slide.problem("no start year: skipped, as TimelineJS skips it", warning=True)]
     return check_slide(slide) or slide
 
 
@@ -196,13 +159,16 @@ def read_json(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
         return [], [Problem(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")]
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         return [], [Problem(path, 0, "expected a TimelineJS object with an 'events' list")]
-    items = [("title", "title", data["title"])] if data.get("title") is not None else []
+    items = [("title", "title", title) for title in _title(data.get("title"))]
     items += [(f"events[{i}]", "event", item) for i, item in enumerate(data["events"])]
     eras = data.get("eras") or []
     if not isinstance(eras, list):
         return [], [Problem(path, 0, "'eras' must be a list")]
     items += [(f"eras[{i}]", "era", item) for i, item in enumerate(eras)]
     slides, problems = [], []
+    if isinstance(data.get("title"), list) and len(data["title"]) > 1:
+        problems.append(Problem(path, 0, f"title: a list of {len(data['title'])}; "
+                                         "the first is the title, the rest are left out", True))
     for where, kind, item in items:
         result = _json_slide(path, where, kind, item)
         if isinstance(result, Slide):
@@ -231,13 +197,29 @@ def _json_slide(path: str, where: str, kind: str, item: object) -> Slide | list[
         except SlideError as exc:
             return problem(str(exc))
     text, media = _mapping(item.get("text")), _mapping(item.get("media"))
+    headline = text.get("headline")
+    if isinstance(headline, list):  # seen in exports: a headline split into parts
+        text = {**text, "headline": " ".join(_string(part) for part in headline)}
     display = item.get("display_date") or _joined_display(item)
     fields = {name: _string(value) for name, value in (
         ("display_date", display), ("headline", text.get("headline")), ("text", text.get("text")),
         ("media_url", media.get("url")), ("media_caption", media.get("caption")),
         ("media_credit", media.get("credit")), ("group", item.get("group")))}
-    slide = Slide(path, 0, where, kind, dates[0], dates[1], has_time=has_time, **fields)
-    return check_slide(slide) or slide
+    slide = Slide(path, 0, where, kind, dates[0], dates[1], has_time=has_time,
+                  background=bool(item.get("background")), thumbnail=bool(media.get("thumbnail")),
+                  **fields)
+    return checked(slide)
+
+
+def _title(value: object) -> list:
+    """The title slide: an object, or (as some exporters write) the first of a list.
+
+    TimelineJS reads a list as an object without text and shows an empty title slide;
+    the first item is what its author meant.
+    """
+    if isinstance(value, list):
+        return value[:1]
+    return [] if value is None else [value]
 
 
 def _joined_display(item: dict) -> str:

@@ -9,15 +9,16 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
-from urllib.parse import urlsplit
 
 import yaml
 
-from .dates import Date, display_range
 from .errors import Problem, display_path
-from .import_html import escape_markdown, html_to_markdown, html_to_text, is_plain_paragraph
+from .import_dates import dates_from_display
+from .import_html import html_to_markdown, html_to_text, is_plain_paragraph
+from .import_media import headline_from, slide_media
 from .import_timelinejs import Slide, read_slides
 
 KINDS = ("timelinejs",)
@@ -26,7 +27,6 @@ SLUG_LIMIT = 60
 _FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o",
                         "Ø": "O", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th",
                         "Þ": "Th", "ı": "i"})
-_CIRCA_RE = re.compile(r"^(circa|ca\.?|about|approx\.?|approximately)\s+", re.IGNORECASE)
 
 
 class _Quoted(str):
@@ -44,10 +44,21 @@ _Dumper.add_representer(
 
 @dataclass(frozen=True)
 class Planned:
-    """A file the import will create: absolute path and text."""
+    """A file the import will create (or, when merged, replace): absolute path and text."""
 
     path: str
     text: str
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Files to write, notes for the user, problems found while planning, and tallies."""
+
+    files: list[Planned]
+    notes: list[str]
+    problems: list[Problem]
+    counts: Counter
 
 
 def run_import(kind: str, file: str, content_dir: str, out: TextIO,
@@ -60,22 +71,21 @@ def run_import(kind: str, file: str, content_dir: str, out: TextIO,
     slides, problems = check_file(file)
     if _report(problems, err):
         return 1
-    planned, notes = plan_files(slides, content_dir)
-    conflicts = [Problem(p.path, 0, "already exists") for p in planned if os.path.lexists(p.path)]
-    if _report(conflicts, err):
+    plan = plan_files(slides, content_dir)
+    conflicts = [Problem(p.path, 0, "already exists") for p in plan.files
+                 if not p.merged and os.path.lexists(p.path)]
+    if _report(plan.problems, err) or _report(conflicts, err):
         print(f"nothing was written: the import never overwrites files "
-              f"({len(conflicts)} already exist)", file=err)
+              f"({len(conflicts)} already exist)" if conflicts else "nothing was written", file=err)
         return 1
     try:
-        write_files(planned)
+        write_files(plan.files)
     except OSError as exc:
         print(f"error: {exc}; nothing was written", file=err)
         return 1
-    for line in [f"wrote {display_path(p.path)}" for p in planned] + notes:
+    for line in [f"wrote {display_path(p.path)}" for p in plan.files] + plan.notes:
         print(line, file=out)
-    events = sum(1 for s in slides if s.kind == "event")
-    eras = sum(1 for s in slides if s.kind == "era")
-    print(f"imported {events} event(s) and {eras} era(s) from {display_path(file)}", file=out)
+    print(summary(file, slides, problems, plan), file=out)
     return 0
 
 
@@ -85,12 +95,6 @@ def check_file(file: str) -> tuple[list[Slide], list[Problem]]:
     if problem:
         return [], [problem]
     slides, problems = read_slides(file, text)
-    for slide in slides:
-        if slide.kind == "event" and not html_to_text(slide.headline):
-            problems.append(slide.problem("no headline: every event needs a title"))
-        if slide.media_url and not is_link(slide.media_url):
-            problems.append(slide.problem("media is not a web address (an embed code?); "
-                                          "only its caption and credit are kept", warning=True))
     titles = [s for s in slides if s.kind == "title"]
     problems += [s.problem("a second title slide; keep one") for s in titles[1:]]
     return slides, sorted(problems, key=lambda p: (p.line, not p.warning))
@@ -116,30 +120,48 @@ def _report(problems: list[Problem], err: TextIO) -> bool:
     return any(not p.warning for p in problems)
 
 
-def plan_files(slides: list[Slide], content_dir: str) -> tuple[list[Planned], list[str]]:
-    """Every file to write, in order: site.yaml, eras.yaml, events; and notes."""
-    planned, notes = [], []
+def plan_files(slides: list[Slide], content_dir: str) -> Plan:
+    """Every file to write, in order: site.yaml, eras.yaml, events; notes and problems."""
+    plan = Plan([], [], [], Counter())
     titles = [s for s in slides if s.kind == "title"]
     site_path = os.path.join(content_dir, "site.yaml")
     if titles and os.path.lexists(site_path):
-        notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
+        plan.notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
     elif titles and html_to_text(titles[0].headline):
-        planned.append(Planned(site_path, site_yaml(titles[0])))
+        plan.files.append(Planned(site_path, site_yaml(titles[0])))
     elif titles:
-        notes.append("the title slide has no headline: site.yaml not written")
+        plan.notes.append("the title slide has no headline: site.yaml not written")
     eras = [s for s in slides if s.kind == "era"]
     if eras:
-        planned.append(Planned(os.path.join(content_dir, "eras.yaml"), eras_yaml(eras)))
+        merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
     used: set[str] = set()
-    events = [s for s in slides if s.kind == "event"]
-    for slide in events:
-        slug = unique_slug(slugify(html_to_text(slide.headline)), used)
-        planned.append(Planned(os.path.join(content_dir, "events", f"{slug}.md"),
-                               event_document(slide)))
-    timed = sum(1 for s in events if s.has_time)
-    if timed:
-        notes.append(f"left out the time of day of {timed} event(s): events are dated to the day")
-    return planned, notes
+    for slide in (s for s in slides if s.kind == "event"):
+        document, title = event_document(slide, plan)
+        slug = unique_slug(slugify(title), used)
+        plan.files.append(Planned(os.path.join(content_dir, "events", f"{slug}.md"), document))
+    return plan
+
+
+def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan) -> str:
+    """What the import did, in counts: slides read, events written, skipped, lost."""
+    events = sum(1 for s in slides if s.kind == "event")
+    eras = sum(1 for s in slides if s.kind == "era")
+    skipped = sum(1 for p in problems if p.warning and "skipped" in p.message)
+    lines = [f"imported {events} event(s) and {eras} era(s) from {display_path(file)}",
+             f"slides: {len(slides) + skipped} read, "
+             f"{events} event(s) written, {skipped} skipped"]
+    made = [f"{label} ({plan.counts[key]})" for key, label in MADE if plan.counts[key]]
+    lost = [f"{label} ({plan.counts[key]})" for key, label in LOST if plan.counts[key]]
+    lines += [f"made: {', '.join(made)}"] if made else []
+    lines.append(f"lost: {', '.join(lost)}" if lost else "lost: nothing")
+    return "\n".join(lines)
+
+
+MADE = (("headline", "titles from text or date"), ("image", "images"), ("link", "media links"),
+        ("quote", "quotations"), ("edtf", "dates read from display dates"),
+        ("display_date", "display dates kept as written"), ("merged", "eras merged"))
+LOST = (("time", "time of day"), ("background", "slide backgrounds"),
+        ("thumbnail", "media thumbnails"), ("media", "media that cannot be shown"))
 
 
 def site_yaml(title: Slide) -> str:
@@ -151,19 +173,70 @@ def site_yaml(title: Slide) -> str:
     return _dump(data)
 
 
-def eras_yaml(eras: list[Slide]) -> str:
-    """eras.yaml: a list of name, start and end."""
-    return _dump([{"name": html_to_text(era.headline) or era.start.iso(),
-                   "start": _Quoted(era.start.iso()), "end": _Quoted(era.end.iso())}
-                  for era in eras])
+def era_records(eras: list[Slide]) -> list[dict]:
+    """eras.yaml items: name, start and end."""
+    return [{"name": html_to_text(era.headline) or era.start.iso(),
+             "start": _Quoted(era.start.iso()), "end": _Quoted(era.end.iso())} for era in eras]
 
 
-def event_document(slide: Slide) -> str:
-    """An event file: YAML front matter, then the text as Markdown."""
-    start, end, note = qualified_dates(slide.start, slide.end, slide.display_date)
-    meta: dict = {"title": html_to_text(slide.headline), "date": _Quoted(start.iso())}
-    if end is not None and end != start:
-        meta["end"] = _Quoted(end.iso())
+def merge_eras(eras: list[Slide], path: str, plan: Plan) -> None:
+    """Plan eras.yaml: new eras appended to an existing file; a clash is a problem."""
+    new = era_records(eras)
+    if not os.path.lexists(path):
+        plan.files.append(Planned(path, _dump(new)))
+        return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        old = yaml.safe_load(text) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        plan.problems.append(Problem(path, 0, f"cannot merge eras into it: {exc}".splitlines()[0]))
+        return
+    if not isinstance(old, list) or not all(isinstance(e, dict) for e in old):
+        plan.problems.append(Problem(path, 0, "cannot merge eras into it: not a list of eras"))
+        return
+    ranges = {str(e.get("name")): (str(e.get("start")), str(e.get("end"))) for e in old}
+    added = []
+    for era, record in zip(eras, new):
+        known = ranges.get(record["name"])
+        if known and known != (record["start"], record["end"]):
+            plan.problems.append(era.problem(
+                f"era '{record['name']}' is already in {display_path(path)} as "
+                f"{known[0]}..{known[1]}, not {record['start']}..{record['end']}"))
+        elif not known:
+            added.append(record)
+            ranges[record["name"]] = (record["start"], record["end"])
+    plan.counts["merged"] += len(added) if old else 0
+    if added:
+        plan.files.append(Planned(path, _appended(text, old, added), merged=True))
+
+
+def _appended(text: str, old: list, added: list[dict]) -> str:
+    """The file with the new eras after the old; comments kept when the YAML allows."""
+    tail = _dump(added)
+    joined = text + ("" if text.endswith("\n") or not text else "\n") + tail
+    try:
+        if yaml.safe_load(joined) == old + [dict(e) for e in yaml.safe_load(tail)]:
+            return joined
+    except yaml.YAMLError:
+        pass
+    return _dump(old + added)  # e.g. '[]' written inline: rewrite the list
+
+
+def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
+    """An event file (YAML front matter, then the text as Markdown) and its title."""
+    date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
+    title = html_to_text(slide.headline)
+    if not title:
+        title = headline_from(slide.text, shown or date)
+        plan.problems.append(slide.problem(f"no headline: titled {title!r}", warning=True))
+        plan.counts["headline"] += 1
+    meta: dict = {"title": title, "date": _Quoted(date)}
+    if end is not None and end != date:
+        meta["end"] = _Quoted(end)
+    if shown:
+        meta["display_date"] = shown
+    _count_dates(slide, shown, date, plan)
     body = ""
     if is_plain_paragraph(slide.text) and len(html_to_text(slide.text)) <= SUMMARY_LIMIT:
         if html_to_text(slide.text):
@@ -172,53 +245,32 @@ def event_document(slide: Slide) -> str:
         body = html_to_markdown(slide.text)
     if slide.group and slugify(slide.group, fallback=""):
         meta["tags"] = [slugify(slide.group, fallback="")]
-    source = {key: value for key, value in (
-        ("title", html_to_text(slide.media_caption)), ("publisher", html_to_text(slide.media_credit)),
-        ("url", slide.media_url if is_link(slide.media_url) else "")) if value}
-    if source:
-        meta["sources"] = [source]
-    if note:
-        body += ("\n\n" if body else "") + f"Date as shown in the imported timeline: {escape_markdown(note)}"
-    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else "")
+    body = _add_media(slide, title, meta, body, plan)
+    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title
 
 
-def qualified_dates(start: Date, end: Date | None,
-                    display: str) -> tuple[Date, Date | None, str | None]:
-    """Dates marked ~/?/% when the display text says so; else the text as a note."""
-    wanted = _normal(display)
-    if not wanted:
-        return start, end, None
-    for start_marks in _MARKS:
-        for end_marks in _MARKS if end is not None else [(False, False)]:
-            new_start = _marked(start, start_marks)
-            new_end = _marked(end, end_marks) if end is not None else None
-            shown = {_normal(display_range(new_start, new_end))}
-            if new_end is not None and new_end == new_start:
-                shown.add(_normal(new_start.display()))
-            if wanted in shown:
-                return new_start, new_end, None
-    return start, end, display
+def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None:
+    """Tally what the summary reports about dates and slide parts left out."""
+    plan.counts["display_date"] += bool(shown)
+    plan.counts["edtf"] += bool(slide.display_date and not shown)
+    plan.counts["time"] += slide.has_time
+    plan.counts["background"] += slide.background
+    plan.counts["thumbnail"] += slide.thumbnail
 
 
-_MARKS = [(False, False), (True, False), (False, True), (True, True)]
-
-
-def _marked(date: Date, marks: tuple[bool, bool]) -> Date:
-    """The date with approximate/uncertain set as given."""
-    return Date(date.year, date.month, date.day, approximate=marks[0], uncertain=marks[1])
-
-
-def _normal(text: str) -> str:
-    """Display text compared loosely: case, spacing, dashes and 'circa' spellings."""
-    text = " ".join(text.replace("—", "–").replace(" - ", " – ").split()).casefold()
-    return _CIRCA_RE.sub("c. ", text)
-
-
-def is_link(url: str) -> bool:
-    """True for a web address or a relative path; False for embed codes and scripts."""
-    if not url or any(char.isspace() or char in "<>\"" for char in url):
-        return False
-    return urlsplit(url).scheme.lower() in ("", "http", "https")
+def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> str:
+    """The slide's media as `image:`, or a link or quotation after the body."""
+    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title)
+    if media.problem:
+        plan.problems.append(slide.problem(media.problem, warning=True))
+        plan.counts["media"] += 1
+    if media.image:
+        meta["image"] = media.image
+        plan.counts["image"] += 1
+    if media.link:
+        plan.counts["quote" if media.link.startswith(">") else "link"] += 1
+        body += ("\n\n" if body else "") + media.link
+    return body
 
 
 def slugify(text: str, fallback: str = "event") -> str:
@@ -247,23 +299,45 @@ def _dump(data: object) -> str:
 
 
 def write_files(planned: list[Planned]) -> None:
-    """Write every file to a temporary name first, then rename them all into place."""
+    """Write every file to a temporary name first, then rename them all into place.
+
+    On failure every new file is removed and a merged file gets its old text back.
+    """
     staged: list[tuple[str, str]] = []
+    replaced: list[tuple[str, str]] = []  # (path, old text) of merged files already swapped
     try:
         for item in planned:
-            folder = os.path.dirname(item.path)
-            os.makedirs(folder, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
-            staged.append((temp, item.path))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(item.text)
+            staged.append((_stage(item.path, item.text), item.path))
         for index, (temp, final) in enumerate(staged):
+            item = planned[index]
+            old = _read_old(final) if item.merged else None
             os.replace(temp, final)
-            staged[index] = (final, final)  # from now on, undoing means removing it
+            if old is not None:
+                replaced.append((final, old))
+            staged[index] = (final, final) if old is None else ("", final)
     except OSError:
         for path, _ in staged:
-            _remove(path)
+            if path:
+                _remove(path)
+        for path, old in replaced:
+            os.replace(_stage(path, old), path)
         raise
+
+
+def _stage(path: str, text: str) -> str:
+    """Write text to a temporary file beside path; return its name."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+    return temp
+
+
+def _read_old(path: str) -> str:
+    """The text a merge is about to replace."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def _remove(path: str) -> None:

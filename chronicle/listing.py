@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .datetext import date_text, range_text
-from .model import Event, Person, Place, Site
+from .media import image_src
+from .model import Event, Image, Person, Place, Site
 from .scripts import NativeName, native_name
 from .urls import entry_path
 
@@ -21,6 +22,8 @@ class Link:
     title: str
     when: str = ""
     summary: str = ""
+    image: Image | None = None  # shown as a small lazy thumbnail in lists
+    image_src: str = ""  # its address from this page
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,8 @@ def when(event: Event, language: str) -> str:
 
 def event_links(events, root: str, language: str) -> list[Link]:
     """Links to events for a list on a page at `root`."""
-    return [Link(root + entry_path(e), e.title, when(e, language), e.summary or "") for e in events]
+    return [Link(root + entry_path(e), e.title, when(e, language), e.summary or "", e.image,
+                 image_src(e.image, root)) for e in events]
 
 
 def entry_links(entries, root: str, language: str) -> list[Link]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import fields
 from .contentfiles import list_files, path_problem
 from .errors import Problem
+from .media import image_from
 from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
 from .schema import ERA, EVENT, PAGE, PERSON, PLACE, SITE, read_list, read_mapping
 from .unknown import unknown_entries
@@ -185,6 +186,7 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
         end = None  # keep the event so its references are still checked
     values["route"] = tuple(Stop(**stop, line=line) for stop, line in values.get("route", ()))
     values["sources"] = tuple(Source(**source) for source, _ in values.get("sources", ()))
+    _read_image(values, doc.path, problems)
     return Event(slug=slug, start=start, end=end, body=doc.body, path=doc.path,
                  lines=_file_lines(doc.meta), body_line=doc.body_line, **values)
 
@@ -193,6 +195,7 @@ def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person |
     values = read_mapping(doc.meta, PERSON, doc.path, 0, problems)
     if "name" not in values:
         return None
+    _read_image(values, doc.path, problems)
     return Person(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                   body_line=doc.body_line, **values)
 
@@ -205,6 +208,7 @@ def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | N
         return None
     if "name" not in values:
         return None
+    _read_image(values, doc.path, problems)
     return Place(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                  body_line=doc.body_line, **values)
 
@@ -215,6 +219,13 @@ def _build_page(slug: str, doc: Document, problems: list[Problem]) -> Standalone
         return None
     return StandalonePage(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                           body_line=doc.body_line, **values)
+
+
+def _read_image(values: dict, path: str, problems: list[Problem]) -> None:
+    """Replace the checked `image:` mapping by an Image (local files must exist)."""
+    if "image" in values:
+        record, line = values["image"]
+        values["image"] = image_from(record, path, line, problems)
 
 
 def _file_lines(meta) -> dict[str, int]:

@@ -21,6 +21,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture of an entry: a file under assets/ or an http(s) URL, always with alt text."""
+
+    src: str
+    alt: str
+    caption: str | None = None
+    credit: str | None = None
+    license: str | None = None
+    width: int | None = None  # read from a local file, so the page keeps its space
+    height: int | None = None
+
+    @property
+    def local(self) -> bool:
+        """True for a file under assets/ (its URL is relative to the site root)."""
+        return not self.src.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
 class Stop:
     """One stop of a journey; `mode` is how the traveller arrived here."""
 
@@ -48,6 +66,7 @@ class Event:
     sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()
     draft: bool = False
+    image: Image | None = None
     body: str = ""
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
@@ -73,6 +92,7 @@ class Person:
     born: Date | None = None
     died: Date | None = None
     summary: str | None = None
+    image: Image | None = None
     body: str = ""
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
@@ -96,6 +116,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     summary: str | None = None
+    image: Image | None = None
     body: str = ""
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)

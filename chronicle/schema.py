@@ -17,7 +17,7 @@ class Field:
 
     convert: Callable[[object], object] | None = None
     required: bool = False
-    shape: str = "one"  # "one" value, a "list" of values, or "records" (list of mappings)
+    shape: str = "one"  # "one" value, a "list" of values, a "record" (mapping) or "records"
     schema: dict | None = None
     at_least_one: bool = False  # for records: not every key may be missing
 
@@ -58,6 +58,10 @@ STOP: Schema = {
     "place": Field(fields.slug, required=True), "date": Field(fields.date),
     "time": Field(fields.time), "mode": Field(fields.tag), "note": Field(fields.text),
 }
+IMAGE: Schema = {
+    "src": Field(fields.text, required=True), "alt": Field(fields.text, required=True),
+    "caption": Field(fields.text), "credit": Field(fields.text), "license": Field(fields.text),
+}
 SOURCE: Schema = {
     "title": Field(fields.text), "publisher": Field(fields.text),
     "date": Field(fields.date), "url": Field(fields.url),
@@ -70,15 +74,18 @@ EVENT: Schema = {
     "route": Field(shape="records", schema=STOP),
     "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
     "draft": Field(fields.boolean),
+    "image": Field(shape="record", schema=IMAGE),
 }
 PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
+    "image": Field(shape="record", schema=IMAGE),
 }
 PLACE: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
     "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
+    "image": Field(shape="record", schema=IMAGE),
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
@@ -132,6 +139,9 @@ def read_list(data: object, schema: Schema, path: str, offset: int,
 
 def _read_value(key: str, value: object, spec: Field, values: dict, where: tuple, problems: list[Problem]) -> None:
     path, line, offset = where
+    if spec.shape == "record":
+        values[key] = (read_mapping(value, spec.schema, path, offset, problems, f"'{key}'"), line)
+        return
     if spec.shape == "records":
         items = read_list(value, spec.schema, path, offset, problems, f"'{key}'")
         if spec.at_least_one:
