@@ -1,15 +1,18 @@
 """Write stage: the only module that touches the output folder.
 
 Files go to a temporary folder beside the target, which is swapped in only when everything
-was written, so a failed or killed build never leaves a half-written or missing site. The
-swap is one atomic rename-exchange where the system has it (Linux renameat2); elsewhere two
-renames, and a kill between them is repaired by the next build (outputdir.repair_output).
+was written, so a failed or killed build never leaves a half-written or missing site. Files
+whose bytes did not change are hard links to the previous site's, so they keep their mtimes and
+cost no write. The swap is one atomic rename-exchange where the system has it (Linux renameat2);
+elsewhere two renames, and a kill between them is repaired by the next build
+(outputdir.repair_output).
 """
 from __future__ import annotations
 
 import ctypes
 import errno
 import os
+import stat
 import tempfile
 
 from .errors import OutputError
@@ -29,7 +32,8 @@ def write_site(files: dict[str, bytes], output_dir: str) -> None:
         staging = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
         _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
         for path in sorted(files):
-            _write_file(staging, path, files[path])
+            if not _link_unchanged(output_dir, staging, path, files[path]):
+                _write_file(staging, path, files[path])
         _swap(staging, output_dir)
     except OSError as exc:
         _discard(staging)
@@ -51,6 +55,29 @@ def _write_file(root: str, path: str, data: bytes) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "wb") as handle:
         handle.write(data)
+
+
+def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes) -> bool:
+    """Hard-link the previous site's file into staging when its bytes are data; False to write it.
+
+    An unchanged file so keeps its inode and mtime (rsync and browsers see it unchanged) and
+    costs no write; the swap stays atomic because the new tree is still complete before it.
+    """
+    old = os.path.join(output_dir, *path.split("/"))
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if handle.read(len(data) + 1) != data:
+                return False
+        target = os.path.join(staging, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.link(old, target, follow_symlinks=False)
+        return True
+    except OSError:
+        return False  # missing, unreadable, or a file system without hard links: write it
 
 
 def _swap(staging: str, output_dir: str) -> None:
