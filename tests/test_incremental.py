@@ -71,7 +71,7 @@ def test_a_retitled_entry_changes_the_bodies_that_link_to_it(demo: Path, tmp_pat
     _retitle_link_target(demo)
     assert build(demo, tmp_path / "site").code == 0
     page = (tmp_path / "site/events/hanoi-summit.html").read_text(encoding="utf-8")
-    assert 'href="../events/kim-il-sung-to-hanoi.html">A retitled visit</a>' in page
+    assert '<a class="wikilink" href="../events/kim-il-sung-to-hanoi.html">A retitled visit</a>' in page
 
 
 def _inodes(site: Path) -> dict[str, tuple[int, int]]:
