@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from .dates import Date
 from .export_urls import absolute_url
-from .model import Event, Person, Place, Site, Source
+from .model import Event, Image, Person, Place, Site, Source
 
 # Inside <script> the HTML parser only looks for "</script"; escaping these characters
 # as JSON \u escapes keeps any content from closing the element, and U+2028/2029 are
@@ -28,6 +28,7 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     people = [site.people[s] for s in event.people if s in site.people]
     _put(data, "attendee", [person_data(site, person) for person in people])
     _put(data, "citation", [source_data(source) for source in event.sources])
+    _put(data, "image", image_data(site, event.image))
     return script_element(data)
 
 
@@ -37,6 +38,7 @@ def person_jsonld(site: Site, person: Person) -> Markup:
     _put(data, "birthDate", schema_date(person.born) if person.born else None)
     _put(data, "deathDate", schema_date(person.died) if person.died else None)
     _put(data, "description", person.summary)
+    _put(data, "image", image_data(site, person.image))
     return script_element(data)
 
 
@@ -44,6 +46,7 @@ def place_jsonld(site: Site, place: Place) -> Markup:
     """A schema.org Place for the place page."""
     data = place_data(site, place)
     _put(data, "description", place.summary)
+    _put(data, "image", image_data(site, place.image))
     return script_element(data)
 
 
@@ -75,6 +78,18 @@ def source_data(source: Source) -> dict:
         data["publisher"] = {"@type": "Organization", "name": source.publisher}
     _put(data, "datePublished", schema_date(source.date) if source.date else None)
     _put(data, "url", source.url)
+    return data
+
+
+def image_data(site: Site, image: Image | None) -> dict | None:
+    """A schema.org ImageObject; a local file needs base_url for its absolute address."""
+    if image is None or (image.local and not site.config.base_url):
+        return None
+    url = site.config.base_url.rstrip("/") + "/" + image.src if image.local else image.src
+    data: dict = {"@type": "ImageObject", "contentUrl": url, "description": image.alt}
+    _put(data, "caption", image.caption)
+    _put(data, "creditText", image.credit)
+    _put(data, "license", image.license)
     return data
 
 
