@@ -1,20 +1,24 @@
-"""EDTF (levels 0-1 subset) dates: parsing, display and sort keys.
+"""EDTF (levels 0 and 1) dates: the Date model, its bounds and sort keys.
 
-`datetime.date` is not used: it has no year zero and no BC years.
+`datetime.date` is not used: it has no year zero and no BC years. Parsing is in edtf.py,
+English display in dateshow.py, day arithmetic in calendars.py; the names other modules
+use (parse_date, parse_interval, display_range, year_label, days_in_month) are re-exported here.
 """
 from __future__ import annotations
 
-import calendar
-import re
+import math
 from dataclasses import dataclass
+
+from .calendars import Day, add_years, day_number, days_in_month, from_day_number
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
+SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+# python-edtf's months of the seasons (winter is December of that year only): bounds follow it.
+SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
 PRECISIONS = ("year", "month", "day")
-# [0-9], not \d: \d also matches other scripts' digits; \Z, not $, which allows a final newline.
-_DATE_RE = re.compile(r"^(-?[0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?\Z")
-_SHORT_YEAR_RE = re.compile(r"^-?[0-9]{1,3}\Z")
-_LONG_YEAR_RE = re.compile(r"^-?[0-9]{5,}")
+UNKNOWN_END_YEARS = 10  # python-edtf draws an unknown interval end this many years out
+EDGES = ("open_start", "open_end", "unknown_start", "unknown_end")
 
 
 class DateError(ValueError):
@@ -23,17 +27,41 @@ class DateError(ValueError):
 
 @dataclass(frozen=True)
 class Date:
-    """A date known to year, month or day precision; year is astronomical."""
+    """One EDTF date (level 0 or 1); year is astronomical (0 is 1 BC), any size.
 
-    year: int
+    What the time axis reads for drawing:
+    - `earliest()` / `latest()`: fractional years of the first and last moment it may mean
+      (the whole span of `201X`, a season or `1985-04-XX`); -inf/+inf for an open end.
+    - `fractional_year()`: where the date begins (for a point mark).
+    - `qualified` (approximate or uncertain), `unspecified` (X digits), `season`.
+    - `edge` on an interval end from parse_interval: 'open_start' (`../1985`), 'open_end'
+      (`1985/..`), 'unknown_start' (`/1985`), 'unknown_end' (`1985/`); `open` and `unknown`
+      say which kind. Such a Date repeats the other end's fields, so it still orders and
+      groups by year; its earliest()/latest() are -inf/+inf (open) or that date
+      UNKNOWN_END_YEARS out (unknown), as python-edtf has it.
+    - `julian`: the day as written Old Style when the event says `calendar: julian`; the
+      year/month/day fields are then the Gregorian equivalent (what orders and exports).
+    """
+
+    year: int  # the earliest year: 2010 for 201X, -199 for -01XX
     month: int | None = None
     day: int | None = None
     approximate: bool = False
     uncertain: bool = False
+    year_x: int = 0  # trailing year digits written X (201X: 1)
+    month_x: bool = False  # month written XX
+    day_x: bool = False  # day written XX
+    season: int | None = None  # 21..24
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    tz: str | None = None  # 'Z' or '+05:30' as written (normalised to hh:mm)
+    edge: str = ""
+    julian: tuple[int, int | None, int | None] | None = None  # as written Old Style
 
     @property
     def precision(self) -> str:
-        """'year', 'month' or 'day'."""
+        """'year', 'month' or 'day': which of year, month and day are known."""
         return PRECISIONS[(self.month is not None) + (self.day is not None)]
 
     @property
@@ -41,130 +69,133 @@ class Date:
         """True when approximate or uncertain."""
         return self.approximate or self.uncertain
 
-    def sort_key(self) -> tuple[int, int, int, int]:
-        """Earliest moment it may begin, then coarser precision first."""
-        return (self.year, self.month or 1, self.day or 1, PRECISIONS.index(self.precision))
+    @property
+    def unspecified(self) -> bool:
+        """True when some digits were written X."""
+        return bool(self.year_x or self.month_x or self.day_x)
 
-    def end_key(self) -> tuple[int, int, int]:
+    @property
+    def open(self) -> bool:
+        """An interval end written '..': it runs on without bound."""
+        return self.edge.startswith("open")
+
+    @property
+    def unknown(self) -> bool:
+        """An interval end left empty: there is one, but it is not known."""
+        return self.edge.startswith("unknown")
+
+    @property
+    def exact(self) -> bool:
+        """A plain day, month or year (or moment) with nothing to explain beside it."""
+        return not (self.qualified or self.unspecified or self.season or self.edge or self.julian)
+
+    @property
+    def last_year(self) -> int:
+        """The latest year it may mean (2019 for 201X)."""
+        return self.year + 10 ** self.year_x - 1
+
+    def first_day(self) -> Day:
+        """The first day of its span (the fields; edges ignored)."""
+        month = self.month or (SEASON_MONTHS[self.season][0] if self.season else 1)
+        return (self.year, month, self.day or 1)
+
+    def last_day(self) -> Day:
+        """The last day of its span (the fields; edges ignored)."""
+        year = self.last_year
+        month = self.month or (SEASON_MONTHS[self.season][1] if self.season else 12)
+        return (year, month, self.day or days_in_month(year, month))
+
+    def earliest_day(self) -> Day | None:
+        """python-edtf's lower_strict as (year, month, day); None when open."""
+        if self.edge == "open_start":
+            return None
+        if self.edge == "unknown_start":
+            return add_years(self.last_day(), -UNKNOWN_END_YEARS)
+        return self.first_day()
+
+    def latest_day(self) -> Day | None:
+        """python-edtf's upper_strict as (year, month, day); None when open."""
+        if self.edge == "open_end":
+            return None
+        if self.edge == "unknown_end":
+            return add_years(self.first_day(), UNKNOWN_END_YEARS)
+        return self.last_day()
+
+    def earliest(self) -> float:
+        """The first moment it may mean, in fractional years; -inf when open."""
+        day = self.earliest_day()
+        return -math.inf if day is None else _fraction(day)
+
+    def latest(self) -> float:
+        """The end of the last day it may mean, in fractional years; +inf when open."""
+        day = self.latest_day()
+        return math.inf if day is None else _fraction(day, end=True)
+
+    def sort_key(self) -> tuple:
+        """Earliest moment it may begin (UTC for a moment with a zone), then longer spans first.
+
+        The first three items are a day, comparable with end_key().
+        """
+        first = self.first_day()
+        if self.hour is None:
+            return (*first, 0, -_span_days(self) * 86400)
+        seconds = self.hour * 3600 + (self.minute or 0) * 60 + (self.second or 0) - _offset_seconds(self.tz)
+        shift, seconds = divmod(seconds, 86400)
+        day = first if not shift else _shift_day(first, shift)
+        return (*day, seconds, -(1 if self.second is not None else 60))
+
+    def end_key(self) -> Day:
         """The last day it may cover, for containment checks."""
-        month = self.month or 12
-        day = self.day or days_in_month(self.year, month)
-        return (self.year, month, day)
+        return self.last_day()
 
     def fractional_year(self) -> float:
-        """Position on a continuous time line (e.g. 1958.9), for drawing."""
-        month = self.month or 1
-        day = self.day or 1
-        return self.year + (month - 1) / 12 + (day - 1) / 365
+        """Where it begins on a continuous time line (e.g. 1958.9), for drawing."""
+        return _fraction(self.first_day())
 
     def iso(self) -> str:
-        """The EDTF text, normalised (e.g. '1958-11~')."""
-        text = f"{'-' if self.year < 0 else ''}{abs(self.year):04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text + _qualifier(self)
+        """The EDTF text, normalised (e.g. '1958-11~', '201X', '2001-21'); Gregorian."""
+        return edtf_text(self)
 
     def display(self) -> str:
-        """Human text: '28 November 1958', 'c. 1958', '44 BC', '1958?'."""
-        return _qualify(self, _plain(self, with_year=True))
+        """Human text: '28 November 1958', 'c. 1958', '44 BC', '2010s', 'Spring 2001'."""
+        return display_date(self)
 
 
-def days_in_month(year: int, month: int) -> int:
-    """Days in a proleptic Gregorian month; astronomical year numbering."""
-    # calendar.monthrange needs year >= 1; the leap-year rule repeats every 400 years.
-    return calendar.monthrange(2000 + year % 400, month)[1]
+def _fraction(day: Day, end: bool = False) -> float:
+    """A day as a fractional year: its start, or its end when `end`."""
+    year, month, dom = day
+    return year + (month - 1) / 12 + (dom - (0 if end else 1)) / 365
+
+
+def _span_days(date: Date) -> int:
+    return day_number(date.last_day()) - day_number(date.first_day()) + 1
+
+
+def _offset_seconds(tz: str | None) -> int:
+    if not tz or tz == "Z":
+        return 0
+    sign = -1 if tz[0] == "-" else 1
+    return sign * (int(tz[1:3]) * 3600 + int(tz[4:6]) * 60)
+
+
+def _shift_day(day: Day, days: int) -> Day:
+    return from_day_number(day_number(day) + days)
 
 
 def year_label(year: int, with_era: bool = False) -> str:
-    """'1958' or '44 BC' for an astronomical year ('AD 1958' with_era)."""
+    """'1958' or '44 BC' for an astronomical year ('AD 1958' with_era); '12,345' beyond 4 digits."""
     if year <= 0:
-        return f"{1 - year} BC"
-    return f"AD {year}" if with_era else str(year)
+        return f"{_digits(1 - year)} BC"
+    return f"AD {_digits(year)}" if with_era else _digits(year)
 
 
-def parse_date(value: object) -> Date:
-    """Parse one EDTF date such as '1958-11-28', '1958~' or '-0043' (YAML ints allowed)."""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise DateError("expected a date like 1958-11-28")
-    # An unquoted year is read by YAML as a number: check its digits as if it were quoted.
-    text = _year_digits(value) if isinstance(value, int) else value.strip()
-    match = _DATE_RE.match(text)
-    if not match:
-        raise DateError(_why_not_a_date(text))
-    year_text, month_text, day_text, mark = match.groups()
-    year = int(year_text)
-    month = int(month_text) if month_text else None
-    day = int(day_text) if day_text else None
-    if month is not None and not 1 <= month <= 12:
-        raise DateError(f"month {month_text} does not exist")
-    if day is not None and not 1 <= day <= days_in_month(year, month or 1):
-        raise DateError(f"day {day_text} does not exist in {MONTHS[(month or 1) - 1]} {year_label(year)}")
-    return Date(year, month, day, approximate=mark in ("~", "%"), uncertain=mark in ("?", "%"))
+def _digits(number: int) -> str:
+    return f"{number:,}" if number >= 10000 else str(number)
 
 
-def _year_digits(value: int) -> str:
-    """An int's digits; one too long for str() (over 4,300 digits) is shown by its length."""
-    if value.bit_length() > 64:
-        return "9" * 20  # only its length matters now: it is a year beyond four digits
-    return str(value)
+# Re-exported at the end: those modules import Date from here.
+from .dateshow import display_date, display_range  # noqa: E402
+from .edtf import edtf_text, parse_date, parse_interval  # noqa: E402
 
-
-def _why_not_a_date(text: str) -> str:
-    """The message for a text that is no date, with the fix for a year of the wrong length."""
-    if _SHORT_YEAR_RE.match(text):
-        if text.startswith("-"):
-            return f"a year has four digits: write -{text[1:].zfill(4)}"
-        return f"a year has four digits: write {text.zfill(4)} or {text.ljust(4, 'X')}"
-    if _LONG_YEAR_RE.match(text):
-        return ("a year beyond four digits needs the EDTF form 'Y12345' "
-                "(not supported yet)")
-    return "not a date: use YYYY, YYYY-MM or YYYY-MM-DD, optionally with ~ ? or %"
-
-
-def parse_interval(value: object) -> tuple[Date, Date | None]:
-    """Parse a date or an 'A/B' interval into (start, end or None)."""
-    if isinstance(value, str) and "/" in value:
-        start_text, _, end_text = value.partition("/")
-        return parse_date(start_text), parse_date(end_text)
-    return parse_date(value), None
-
-
-def display_range(start: Date, end: Date | None) -> str:
-    """'23 February – 5 March 2019', '27–28 February 2019' or one date."""
-    if end is None or end == start:
-        return start.display()
-    plain = not (start.qualified or end.qualified)
-    if plain and start.year == end.year and start.precision == end.precision != "year":
-        if start.precision == "day" and start.month == end.month:
-            return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {year_label(end.year)}"
-        return f"{_plain(start, with_year=False)} – {end.display()}"
-    if start.year <= 0 < end.year:  # '44 BC – AD 14': the era must be said on both sides
-        return f"{start.display()} – {_qualify(end, _plain(end, with_year=True, with_era=True))}"
-    return f"{start.display()} – {end.display()}"
-
-
-def _plain(date: Date, with_year: bool, with_era: bool = False) -> str:
-    parts = []
-    if date.day is not None:
-        parts.append(str(date.day))
-    if date.month is not None:
-        parts.append(MONTHS[date.month - 1])
-    if with_year:
-        parts.append(year_label(date.year, with_era))
-    return " ".join(parts)
-
-
-def _qualify(date: Date, text: str) -> str:
-    if date.approximate:
-        text = f"c. {text}"
-    if date.uncertain:
-        text = f"{text}?"
-    return text
-
-
-def _qualifier(date: Date) -> str:
-    if date.approximate and date.uncertain:
-        return "%"
-    return "~" if date.approximate else "?" if date.uncertain else ""
+__all__ = ["MONTHS", "SEASONS", "Date", "DateError", "days_in_month", "display_range", "parse_date",
+           "parse_interval", "year_label"]

@@ -2,7 +2,7 @@
 
 Format: https://timeline.knightlab.com/docs/json-format.html. Date parts are numbers;
 a part that is not known is left out, never 0 (TimelineJS treats 0 as a value).
-EDTF years stay within -9999..9999, well inside TimelineJS's "human" scale.
+Years beyond four digits are plain numbers: TimelineJS switches to its cosmological scale.
 Headlines, texts and display dates are HTML to TimelineJS, so they are escaped once, with
 `html_text`.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .dates import Date, display_range
+from .dates import Date
 from .urls import entry_path
-from .model import Era, Event, Site
+from .model import Era, Event, Image, Site
 
 
 def timeline_json(site: Site) -> bytes:
@@ -34,12 +34,20 @@ def timelinejs_year(year: int) -> int:
 
 
 def date_object(date: Date) -> dict[str, int]:
-    """A TimelineJS date object with only the parts that are known."""
-    obj = {"year": timelinejs_year(date.year)}
-    if date.month is not None:
-        obj["month"] = date.month
+    """A TimelineJS date object with only the parts that are known.
+
+    A span (201X, a season, 1985-04-XX) is placed at its first year or month; the slide's
+    display_date says what it is. A moment keeps its hour, minute and second as written.
+    """
+    year, month, _ = date.first_day()
+    obj = {"year": timelinejs_year(year)}
+    if date.month is not None or date.season:
+        obj["month"] = month
     if date.day is not None:
         obj["day"] = date.day
+    for part in ("hour", "minute", "second"):
+        if getattr(date, part) is not None:
+            obj[part] = getattr(date, part)
     return obj
 
 
@@ -68,14 +76,31 @@ def event_slide(event: Event) -> dict:
         "unique_id": event.slug,
     }
     end = event.end if event.end != event.start else None
-    if end is not None:
+    if end is not None and not end.edge:
         slide["end_date"] = date_object(end)
-    if event.start.qualified or (end is not None and end.qualified):
-        # TimelineJS has no notion of "about" or "uncertain"; show our wording instead.
-        slide["display_date"] = html_text(display_range(event.start, end))
+    elif event.start.edge == "open_start":
+        slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
+    if event.display_date or not _plain(event.start, end):
+        # TimelineJS has no "about", "uncertain", spans or open ends; show our wording instead.
+        slide["display_date"] = html_text(event.when)
     if event.tags:
         slide["group"] = event.tags[0]
+    if event.image:
+        slide["media"] = media_object(event.image)
     return slide
+
+
+def media_object(image: Image) -> dict:
+    """TimelineJS media; a local src is already relative to timeline.html at the root."""
+    media = {"url": image.src, "alt": image.alt}
+    media.update({key: html_text(value) for key, value in (
+        ("caption", image.caption), ("credit", image.credit)) if value})
+    return media
+
+
+def _plain(start: Date, end: Date | None) -> bool:
+    """True when TimelineJS's own date text says all there is (no marks, spans or open ends)."""
+    return start.exact and (end is None or end.exact) and abs(start.year) < 10000
 
 
 def slide_text(event: Event) -> str:

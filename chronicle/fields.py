@@ -60,6 +60,22 @@ def date(value: object) -> Date:
         raise FieldError(f"invalid date {show(value)}: {exc}") from None
 
 
+def julian_date(value: object) -> Date:
+    """An EDTF date written in the Julian calendar (Old Style), kept as its Gregorian day."""
+    try:
+        return parse_date(value, calendar="julian")
+    except DateError as exc:
+        raise FieldError(f"invalid date {show(value)}: {exc}") from None
+
+
+def calendar(value: object) -> str:
+    """'julian' (Old Style dates) or 'gregorian' (the default)."""
+    result = text(value)
+    if result not in ("julian", "gregorian"):
+        raise FieldError(f"expected 'julian' or 'gregorian', got {show(value)}")
+    return result
+
+
 def boolean(value: object) -> bool:
     """true or false."""
     if not isinstance(value, bool):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .datetext import date_text, range_text
+from .datetext import date_text, event_when, range_text
 from .media import image_src
 from .model import Event, Image, Person, Place, Site
 from .scripts import NativeName, native_name
@@ -56,7 +56,7 @@ class RouteRow:
 
 def when(event: Event, language: str) -> str:
     """The event's date or interval in the site's language."""
-    return range_text(event.start, event.end, language)
+    return event_when(event, language)
 
 
 def event_links(events, root: str, language: str) -> list[Link]:

@@ -13,7 +13,7 @@ from .contentfiles import list_files, path_problem
 from .errors import Problem
 from .media import image_from
 from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
-from .schema import ERA, EVENT, PAGE, PERSON, PLACE, SITE, read_list, read_mapping
+from .schema import ERA, PAGE, PERSON, PLACE, SITE, event_schema, read_list, read_mapping
 from .unknown import unknown_entries
 from .yamlread import YamlError, read_yaml
 
@@ -171,7 +171,8 @@ def _read_yaml_file(path: str, problems: list[Problem]):
 
 
 def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | None:
-    values = read_mapping(doc.meta, EVENT, doc.path, 0, problems)
+    values = read_mapping(doc.meta, event_schema(doc.meta.get("calendar")), doc.path, 0, problems)
+    values.pop("calendar", None)  # already applied: the dates are Gregorian now
     if "title" not in values or "date" not in values:
         return None
     start, end = values.pop("date")

@@ -71,11 +71,12 @@ class Event:
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
+    display_date: str | None = None  # the author's own wording, shown instead of the computed text
 
     @property
     def when(self) -> str:
         """The date or interval as readers see it."""
-        return display_range(self.start, self.end)
+        return self.display_date or display_range(self.start, self.end)
 
     def sort_key(self) -> tuple:
         """Earliest beginning, coarser precision first, then title, then slug."""

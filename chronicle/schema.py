@@ -25,11 +25,15 @@ class Field:
 Schema = dict[str, Field]
 
 
-def _interval(value: object):
+def _interval(value: object, calendar: str = "gregorian"):
     try:
-        return parse_interval(value)
+        return parse_interval(value, calendar)
     except DateError as exc:
         raise fields.FieldError(f"invalid date {fields.show(value)}: {exc}") from None
+
+
+def _julian_interval(value: object):
+    return _interval(value, "julian")
 
 
 def _lang(value: object) -> str:
@@ -73,9 +77,11 @@ EVENT: Schema = {
     "tags": Field(fields.tag, shape="list"), "related": Field(fields.slug, shape="list"),
     "route": Field(shape="records", schema=STOP),
     "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
-    "draft": Field(fields.boolean),
+    "draft": Field(fields.boolean), "display_date": Field(fields.text), "calendar": Field(fields.calendar),
     "image": Field(shape="record", schema=IMAGE),
 }
+# `calendar: julian` changes how the event's own dates are read (route and source dates stay Gregorian).
+EVENT_JULIAN: Schema = {**EVENT, "date": Field(_julian_interval, required=True), "end": Field(fields.julian_date)}
 PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
@@ -100,6 +106,11 @@ ERA: Schema = {
     "name": Field(fields.text, required=True), "start": Field(fields.date, required=True),
     "end": Field(fields.date, required=True),
 }
+
+
+def event_schema(calendar: object) -> Schema:
+    """The event schema for the calendar its front matter names."""
+    return EVENT_JULIAN if calendar == "julian" else EVENT
 
 
 def read_mapping(data: object, schema: Schema, path: str, offset: int,

@@ -12,7 +12,7 @@ import pytest
 from tests.support import build, run_cli, tree
 
 HUGE = "1" + "0" * 400
-LONG_YEAR = "a year beyond four digits needs the EDTF form 'Y12345' (not supported yet)"
+LONG_YEAR = "a year beyond four digits needs the EDTF form 'Y12345'"
 
 
 def event(front: str, body: str = "Body.") -> str:
