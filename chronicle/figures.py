@@ -3,28 +3,33 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .datetext import date_text, range_text
-from .axis import AxisBand, AxisMark, time_axis_svg
+from .datetext import date_text
+from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from .model import Event, Place, Site, Stop
+from .timeline_view import event_span, spoken_when
 from .urls import entry_path, year_path
 
 
-def timeline_axis(site: Site) -> Markup | None:
-    """Every event as a mark (intervals as bars), eras as bands; None for an empty site."""
+def timeline_axis(site: Site, width: float = WIDTH) -> Markup | None:
+    """Every event as a mark (intervals as bars), eras as bands, empty decades broken out; None if empty."""
     if not site.events:
         return None
-    marks = [AxisMark(f"{range_text(e.start, e.end, site.config.language)}: {e.title}", entry_path(e), e.start.fractional_year(),
-                      _end_position(e)) for e in site.events]
-    bands = [AxisBand(era.name, era.start.fractional_year(), _last_moment(era.end.end_key()))
-             for era in site.eras]
+    lang = site.config.language
+    marks = []
+    for e in site.events:
+        span = event_span(e)
+        end = None if span.end is None or span.open_end else span.end
+        marks.append(AxisMark(f"{spoken_when(e, lang)}: {e.title}", entry_path(e), span.start, end,
+                              span.fuzzy or span.kind == "imprecise", span.open_end))
+    bands = [AxisBand(era.name, era.start.fractional_year(), era.end.latest()) for era in site.eras]
     years = set(site.years)
 
     def bin_href(first: int, last: int) -> str | None:
         found = next((y for y in range(first, last + 1) if y in years), None)
         return year_path(found) if found is not None else None
 
-    return time_axis_svg(marks, bands, f"{site.config.title}: time axis", bin_href)
+    return time_axis_svg(marks, bands, f"{site.config.title}: time axis", bin_href, breaks=True, width=width)
 
 
 def route_map(site: Site, event: Event, root: str) -> Markup | None:
@@ -75,14 +80,3 @@ def _located(site: Site, slug: str) -> bool:
 def _stop_label(stop: Stop, language: str) -> str | None:
     parts = [date_text(stop.date, language) if stop.date else "", stop.time or ""]
     return ", ".join(p for p in parts if p) or None
-
-
-def _end_position(event: Event) -> float | None:
-    if event.end is None and event.start.precision == "day":
-        return None
-    return _last_moment((event.end or event.start).end_key())
-
-
-def _last_moment(key: tuple[int, int, int]) -> float:
-    year, month, day = key
-    return year + (month - 1) / 12 + day / 365

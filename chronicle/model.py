@@ -159,6 +159,16 @@ class Era:
     end: Date
 
 
+TIMELINE_FACETS = ("people", "places", "countries", "tags")  # what timeline.html may split into lanes
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """site.yaml's `timeline:` block: which facet timeline.html first splits into lanes."""
+
+    lanes: str = "people"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """Settings from content/site.yaml."""
@@ -170,6 +180,7 @@ class SiteConfig:
     author: str = ""
     allow_html: bool = False
     cname: str | None = None
+    timeline: TimelineOptions = TimelineOptions()
 
 
 @dataclass(frozen=True)

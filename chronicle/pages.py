@@ -22,7 +22,10 @@ from .listing import (coordinates, entry_links, event_links, life, menus, named,
 from .markup import body_html
 from .model import Event, Person, Place, Site, StandalonePage
 from .search import script_json
+from .timeline_view import view_context
 from .urls import absolute, entry_path, root_of, tag_path, year_path
+
+NARROW_AXIS = 360.0  # viewBox width of the phone axis: 12 px labels stay ~11 px on a 320 px screen
 
 # Names kept for user code and layouts written before listing.py existed.
 from .listing import Link, Named, RouteRow  # noqa: F401,E402
@@ -53,7 +56,8 @@ def site_pages(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[P
     pages += [list_page(year_text(year, lang), year_path(year), events, lang) for year, events in site.years.items()]
     pages += [people_index(site), places_index(site), tags_index(site)]
     pages += [Page("search.html", "search.html", t["search_title"]), Page("404.html", "404.html", t["not_found"]),
-              Page("timeline.html", "timeline.html", t["interactive"] + " (TimelineJS)",
+              timeline_page(site),
+              Page("timelinejs.html", "timelinejs.html", t["interactive"] + " (TimelineJS)",
                    {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})]
     shared = {"t": t, "menus": menus(site)}  # the header and footer of every page need them
     return [replace(page, context={**shared, **page.context}) for page in pages]
@@ -67,8 +71,15 @@ def index_page(site: Site) -> Page:
         groups.setdefault(event.start.year, []).append(event)
     years = [(year_text(year, lang), year_path(year), event_links(events, "", lang))
              for year, events in groups.items()]
-    return Page("index.html", "index.html", site.config.title, {"years": years, "axis": timeline_axis(site)},
-                site.config.description)
+    context = {"years": years, "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS)}
+    return Page("index.html", "index.html", site.config.title, context, site.config.description)
+
+
+def timeline_page(site: Site) -> Page:
+    """Our own zoomable timeline in lanes; the server-drawn axis and the list work without JavaScript."""
+    context = {**view_context(site), "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS),
+               "events": event_links(site.events, "", site.config.language)}
+    return Page("timeline.html", "timeline.html", context["v"]["view_title"], context, site.config.description)
 
 
 def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = None) -> Page:

@@ -9,6 +9,7 @@ from typing import Callable
 from . import fields
 from .dates import DateError, parse_interval
 from .errors import Problem
+from .model import TIMELINE_FACETS, TimelineOptions
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,21 @@ def _menu(value: object) -> str:
     if menu not in ("header", "footer"):
         raise fields.FieldError(f"expected 'header' or 'footer', got {menu!r}")
     return menu
+
+
+def _timeline(value: object) -> TimelineOptions:
+    """`timeline: {lanes: people}`: the facet timeline.html starts with."""
+    if not isinstance(value, dict):
+        raise fields.FieldError(f"expected a mapping such as 'lanes: people', got {fields.kind_of(value)}")
+    for key in value:
+        if key != "lanes":
+            raise fields.FieldError(f"unknown key {fields.show(key)} (expected: lanes)")
+    lanes = fields.text(value.get("lanes", "people"))
+    if lanes not in TIMELINE_FACETS:
+        close = difflib.get_close_matches(lanes, TIMELINE_FACETS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (expected: {', '.join(TIMELINE_FACETS)})"
+        raise fields.FieldError(f"unknown lanes {lanes!r}{hint}")
+    return TimelineOptions(lanes)
 
 
 def _order(value: object) -> int:
@@ -96,7 +112,7 @@ PLACE: Schema = {
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
     "language": Field(fields.text), "base_url": Field(fields.url), "author": Field(fields.text),
-    "allow_html": Field(fields.boolean), "cname": Field(fields.text),
+    "allow_html": Field(fields.boolean), "cname": Field(fields.text), "timeline": Field(_timeline),
 }
 PAGE: Schema = {
     "title": Field(fields.text, required=True), "summary": Field(fields.text),

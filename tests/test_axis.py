@@ -141,12 +141,28 @@ def test_bands_are_labelled_translucent_backgrounds():
     assert kids.index("axis-bands") < kids.index("axis-marks")
 
 
-def test_narrow_band_names_are_shortened_but_kept_in_the_tooltip():
+def test_narrow_band_names_are_shown_in_full_with_a_leader_to_their_band():
     band = AxisBand("A very long era name that cannot fit", 2000.0, 2001.0)
     root = parse(time_axis_svg(years(1900.0, 2020.0), [band]))
     g = by_class(root, "axis-band")[0]
-    assert len(by_class(g, "axis-band-label")[0].text or "") < len(band.name)
-    assert g.find(f"{SVG}title").text == band.name
+    label = by_class(g, "axis-band-label")[0]
+    assert label.text == band.name and g.find(f"{SVG}title").text == band.name
+    # The name is wider than its band, so a leader spans the band under the name's row.
+    rect = g.find(f"{SVG}rect")
+    assert float(rect.get("width")) < len(band.name) * 6
+    leader = by_class(g, "axis-band-leader")[0].get("d")
+    assert leader.startswith(f"M{rect.get('x')} ")
+    # The name never runs off the drawing.
+    assert float(label.get("x")) + len(band.name) * 6.3 <= 1000
+
+
+def test_band_names_that_would_overlap_go_on_separate_rows():
+    bands = [AxisBand("Kim Il Sung leads the DPRK", 1948.0, 1994.9), AxisBand("Donald Trump's first presidency",
+                                                                              2017.0, 2021.9)]
+    root = parse(time_axis_svg(years(1950.0, 2025.0), bands, breaks=True, width=360))
+    labels = [by_class(g, "axis-band-label")[0] for g in by_class(root, "axis-band")]
+    assert [t.text for t in labels] == [b.name for b in bands]
+    assert labels[0].get("y") != labels[1].get("y")
 
 
 def test_ten_thousand_marks_are_binned_small_and_legible():
@@ -203,3 +219,47 @@ def test_output_is_deterministic():
 def test_empty_axis_renders():
     root = parse(time_axis_svg([]))
     assert root[0].text == "Time axis" and not by_class(root, "axis-mark")
+
+
+SHOWCASE_YEARS = (1950.5, 1957.3, 1958.1, 1958.9, 1964.8, 2018.2, 2018.45, 2018.9, 2019.05, 2019.15, 2019.2, 2019.3,
+                  2023.7, 2025.67, 2025.68, 2025.7)
+
+
+def test_broken_axis_gives_each_cluster_room_and_marks_the_break():
+    root = parse(time_axis_svg(years(*SHOWCASE_YEARS), breaks=True))
+    xs = {y: mark_x(root, f"y{y}.html") for y in SHOWCASE_YEARS}
+    breaks = by_class(root, "axis-break")
+    assert len(breaks) == 1 and breaks[0].find(f"{SVG}title").text == "no events 1965–2017"
+    assert "no events 1965–2017" in root.find(f"{SVG}desc").text
+    # The 1950s and 2018-25 each get a good share of the width instead of 5 % and 10 %.
+    assert xs[1964.8] - xs[1950.5] > 300 and xs[2025.7] - xs[2018.2] > 250
+    # Within a cluster the axis stays proportional: 2019-2023 is about four times 2018-2019.
+    ratio = (xs[2023.7] - xs[2019.05]) / (xs[2019.05] - xs[2018.2])
+    assert abs(ratio - (2023.7 - 2019.05) / (2019.05 - 2018.2)) < 0.1
+    labels = tick_labels(root)
+    assert "1950" in labels and "2020" in labels and "1980" not in labels
+
+
+def test_axis_without_long_gaps_is_not_broken():
+    root = parse(time_axis_svg(years(1950.0, 1954.0, 1958.0, 1962.0, 1966.0, 1970.0), breaks=True))
+    assert not by_class(root, "axis-break")
+
+
+def test_fuzzy_dates_are_faded_and_open_ends_fade_out():
+    marks = [AxisMark("c. 1958: Visit", "a.html", 1958.0, 1958.99, fuzzy=True),
+             AxisMark("from 1985 (ongoing): Talks", "b.html", 1985.0, None, open_end=True),
+             AxisMark("1960?: Trip", "c.html", 1960.0, None, fuzzy=True)]
+    root = parse(time_axis_svg(marks))
+    fuzzy = by_class(root, "axis-fuzzy")
+    assert len(fuzzy) == 2 and all(el.get("stroke-dasharray") for el in fuzzy)
+    assert float(fuzzy[0].get("fill-opacity")) < 0.5
+    open_bar = by_class(root, "axis-open")[0]
+    assert open_bar.get("fill") == "url(#axis-fade-970)"
+    assert float(open_bar.get("x")) + float(open_bar.get("width")) >= 969
+
+
+def test_narrow_axis_keeps_legible_ticks():
+    root = parse(time_axis_svg(years(*SHOWCASE_YEARS), breaks=True, width=360))
+    assert root.get("viewBox").startswith("0 0 360 ")
+    xs = [float(t.get("x")) for t in by_class(root, "axis-tick-label")[0]]
+    assert all(b - a >= 30 for a, b in zip(xs, xs[1:])), xs

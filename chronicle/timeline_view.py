@@ -1,0 +1,165 @@
+"""The data and context of timeline.html: events as drawable spans, lanes per facet, UI words.
+
+The page works without JavaScript (the server-rendered axis and the list); timeline.js reads
+the same facts from one inline JSON block, so the view opens from file:// with no fetch.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .datetext import range_text
+from .dates import Date
+from .i18n import ui_language
+from .model import TIMELINE_FACETS as FACETS, Event, Site
+from .search import script_json
+from .urls import entry_path
+
+EN = {
+    "view_title": "Timeline by lanes", "facet_label": "Lanes by", "people": "People", "places": "Places",
+    "countries": "Countries", "tags": "Tags", "other": "None named", "filter": "Show lanes",
+    "all": "All", "none": "None", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "reset": "Whole timeline",
+    "earlier": "Earlier", "later": "Later", "legend": "Key", "point": "an event on one day",
+    "span": "an event over days or longer", "imprecise": "known only to the month or year",
+    "fuzzy": "approximate or uncertain date", "open": "still going on, or end unknown",
+    "cluster": "several events: select to zoom in", "approximate": "approximate", "uncertain": "uncertain",
+    "ongoing": "ongoing", "end_unknown": "end unknown", "showing": "Showing {from} to {to}",
+    "events_n": "{n} events", "help": "Drag, scroll or pinch to move and zoom; keys + and − zoom, arrows move.",
+    "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}",
+}
+KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "people": "인물", "places": "장소",
+      "countries": "나라", "tags": "태그", "other": "지정 없음", "filter": "표시할 갈래", "all": "모두",
+      "none": "없음", "zoom_in": "확대", "zoom_out": "축소", "reset": "전체 연표", "earlier": "이전",
+      "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an event is drawn: from `start` to `end` (fractional years) and how sure that is."""
+
+    start: float
+    end: float | None  # None: a point (a day or less); math.inf: runs on (open end)
+    kind: str  # "point", "span" (an interval), "imprecise" (a month, a year, 201X)
+    fuzzy: bool  # approximate or uncertain
+    open_end: bool  # '..' or an unknown end
+
+
+def strings(language: str) -> dict[str, str]:
+    """The view's UI words in the site's language (English where a table has no entry)."""
+    return KO if ui_language(language) == "ko" else EN
+
+
+def event_span(event: Event) -> Span:
+    """The drawable extent of an event: the whole span its dates may mean."""
+    start, end = event.start, event.end
+    fuzzy = start.qualified or bool(end and end.qualified) or start.unspecified
+    first = _earliest(start)
+    if end is None:
+        last = _latest(start)
+        day_or_less = start.precision == "day" and not start.unspecified
+        return Span(first, None if day_or_less else last, "point" if day_or_less else "imprecise", fuzzy, False)
+    open_end = end.edge in ("open_end", "unknown_end")
+    return Span(first, math.inf if open_end else _latest(end), "span", fuzzy, open_end)
+
+
+def spoken_when(event: Event, language: str) -> str:
+    """The date as a screen reader should hear it, uncertainty written out ('c. 1958, approximate')."""
+    t = strings(language)
+    words = [range_text(event.start, event.end, language)]
+    dates = [d for d in (event.start, event.end) if d is not None]
+    if any(d.approximate for d in dates):
+        words.append(t["approximate"])
+    if any(d.uncertain for d in dates):
+        words.append(t["uncertain"])
+    edge = event.end.edge if event.end else ""
+    if edge == "open_end":
+        words.append(t["ongoing"])
+    elif edge == "unknown_end":
+        words.append(t["end_unknown"])
+    return ", ".join(words)
+
+
+def lanes(site: Site, facet: str) -> tuple[list[tuple[str, str]], list[list[int]]]:
+    """The facet's lanes as (id, name) in order of first appearance, and each event's lane numbers.
+
+    An event with no value for the facet goes in one last lane with id ''.
+    """
+    order: dict[str, str] = {}
+    keys = [_keys(site, event, facet) for event in site.events]
+    for found in keys:
+        for key, name in found:
+            order.setdefault(key, name)
+    if any(not found for found in keys):
+        order[""] = strings(site.config.language)["other"]
+    index = {key: n for n, key in enumerate(order)}
+    members = [[index[k] for k, _ in found] or [index[""]] for found in keys]
+    return list(order.items()), members
+
+
+def view_data(site: Site) -> dict:
+    """Everything timeline.js draws: events in timeline order, lanes per facet, eras, words."""
+    lang = site.config.language
+    facets = {}
+    per_event: list[dict[str, list[int]]] = [{} for _ in site.events]
+    for facet in FACETS:
+        named, members = lanes(site, facet)
+        facets[facet] = [{"id": key, "name": name} for key, name in named]
+        for slot, lane_list in zip(per_event, members):
+            slot[facet] = lane_list
+    events = [_event_json(site, e, per_event[i]) for i, e in enumerate(site.events)]
+    eras = [{"name": era.name, "s": _round(_earliest(era.start)), "e": _round(_latest(era.end))} for era in site.eras]
+    return {"facet": site.config.timeline.lanes, "facets": facets, "events": events, "eras": eras,
+            "t": strings(lang)}
+
+
+def view_context(site: Site) -> dict:
+    """The context timeline.html receives."""
+    data = view_data(site)
+    return {"view_json": Markup(script_json(data)), "v": data["t"], "facets": FACETS,
+            "facet": data["facet"], "facet_lanes": data["facets"][data["facet"]]}
+
+
+def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]]) -> dict:
+    span = event_span(event)
+    item = {"t": event.title, "h": entry_path(event), "w": range_text(event.start, event.end, site.config.language),
+            "a": spoken_when(event, site.config.language), "s": _round(span.start), "k": span.kind[0],
+            "l": lane_map}
+    if span.end is not None:
+        item["e"] = None if math.isinf(span.end) else _round(span.end)
+    if span.fuzzy:
+        item["f"] = 1
+    if span.open_end:
+        item["o"] = 1
+    return item
+
+
+def _keys(site: Site, event: Event, facet: str) -> list[tuple[str, str]]:
+    """(lane id, lane name) of an event for a facet, without repeats."""
+    if facet == "people":
+        found = [(s, site.people[s].name) for s in event.people if s in site.people]
+    elif facet == "places":
+        slugs = list(dict.fromkeys([*event.places, *(stop.place for stop in event.route)]))
+        found = [(s, site.places[s].name) for s in slugs if s in site.places]
+    elif facet == "countries":
+        slugs = [*event.places, *(stop.place for stop in event.route)]
+        found = [(c, c) for c in (site.places[s].country for s in slugs if s in site.places) if c]
+    else:
+        found = [(tag, tag.replace("-", " ")) for tag in event.tags]
+    return list(dict.fromkeys(found))
+
+
+def _earliest(date: Date) -> float:
+    """The first moment a date may mean; its start for an open start, so it still has a place."""
+    value = date.earliest()
+    return date.fractional_year() if math.isinf(value) else value
+
+
+def _latest(date: Date) -> float:
+    """The end of the last day a date may mean (inf when it runs on)."""
+    return date.latest()
+
+
+def _round(value: float) -> float:
+    return round(value, 5)  # ~5 minutes: enough for a moment, short in the page
