@@ -64,7 +64,7 @@ def vevent(site: Site, event: Event, stamp: str) -> list[str]:
 def event_description(event: Event) -> str:
     """The summary, plus the date in words when it is approximate or uncertain."""
     parts = [event.summary] if event.summary else []
-    if event.start.qualified or (event.end is not None and event.end.qualified):
+    if event.display_date or not event.start.exact or (event.end is not None and not event.end.exact):
         parts.append(f"Date: {event.when}")
     return "\n\n".join(parts)
 
@@ -82,8 +82,9 @@ def location_lines(site: Site, event: Event) -> list[str]:
 
 
 def _day_precise(event: Event) -> bool:
-    """True when the start and any end are known to the day."""
-    return event.start.precision == "day" and (event.end is None or event.end.precision == "day")
+    """True when the start and any end are known to the day (an open or unknown end is not)."""
+    dates = (event.start,) if event.end is None else (event.start, event.end)
+    return all(d.precision == "day" and not d.edge and not d.unspecified for d in dates)
 
 
 def _in_ics_range(event: Event) -> bool:

@@ -18,8 +18,9 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 def event_jsonld(site: Site, event: Event) -> Markup:
     """A schema.org Event for the event page."""
-    data = {"@type": "Event", "name": event.title, "startDate": schema_date(event.start)}
-    if event.end is not None and event.end != event.start:
+    data = {"@type": "Event", "name": event.title}
+    _put(data, "startDate", None if event.start.edge else schema_date(event.start))
+    if event.end is not None and event.end != event.start and not event.end.edge:
         data["endDate"] = schema_date(event.end)
     _put(data, "description", event.summary)
     _put(data, "url", absolute_url(site.config, event))
@@ -94,8 +95,12 @@ def image_data(site: Site, image: Image | None) -> dict | None:
 
 
 def schema_date(date: Date) -> str:
-    """ISO 8601 text to the precision known; '~'/'?' dropped, schema.org has no such marks."""
-    return Date(date.year, date.month, date.day).iso()
+    """ISO 8601 text to the precision known ('~'/'?' dropped, schema.org has no such marks);
+    the display text where ISO 8601 cannot say it (2010s, a season, a year beyond 9999)."""
+    if date.year_x or date.season or abs(date.year) >= 10000:
+        return date.display()
+    return Date(date.year, date.month, date.day, hour=date.hour, minute=date.minute,
+                second=date.second, tz=date.tz).iso()
 
 
 def script_element(data: dict) -> Markup:

@@ -65,3 +65,83 @@ def test_leap_years_follow_the_proleptic_gregorian_rule_before_year_one():
     assert parse_date("-0004-02-29").day == 29  # astronomical -4 is divisible by 4
     with pytest.raises(DateError):
         parse_date("-0100-02-29")
+
+
+# --- Built pages and exports: display_date, calendar: julian, spans and open ends -------------------
+import json  # noqa: E402
+
+from tests.support import build  # noqa: E402
+
+
+def _event(front: str) -> str:
+    return f"---\n{front.strip()}\n---\nBody.\n"
+
+
+def _built(content, tmp_path, events: dict[str, str]):
+    site = tmp_path / "site"
+    run = build(content({f"events/{slug}.md": _event(front) for slug, front in events.items()}), site)
+    assert (run.code, run.err) == (0, "")
+    return site
+
+
+def test_display_date_replaces_the_date_text_everywhere_but_still_orders(content, tmp_path):
+    site = _built(content, tmp_path, {
+        "late": "title: Late\ndate: 1990",
+        "early": "title: Early\ndate: 1740-08\ndisplay_date: mid 1740s",
+    })
+    page = (site / "events/early.html").read_text()
+    assert '<p class="when">mid 1740s</p>' in page and "August 1740" not in page
+    index = (site / "index.html").read_text()
+    assert index.index("Early") < index.index("Late") and "mid 1740s" in index
+    assert "mid 1740s" in (site / "feed.xml").read_text()
+    slides = json.loads((site / "timeline.json").read_text())["events"]
+    assert slides[0]["display_date"] == "mid 1740s" and slides[0]["start_date"] == {"year": 1740, "month": 8}
+
+
+def test_julian_dates_show_old_style_and_order_and_export_as_gregorian(content, tmp_path):
+    site = _built(content, tmp_path, {
+        "fire": "title: Great Fire\ndate: 1666-09-02\ncalendar: julian",
+        "leap": "title: Leap\ndate: 1700-02-29\ncalendar: julian",  # no such Gregorian day
+        "later": "title: Later\ndate: 1666-09-05",
+    })
+    page = (site / "events/fire.html").read_text()
+    assert '<p class="when">2 September 1666 (O.S.; 12 September 1666)</p>' in page
+    assert "29 February 1700 (O.S.; 11 March 1700)" in (site / "events/leap.html").read_text()
+    index = (site / "index.html").read_text()
+    assert index.index("Later") < index.index("Great Fire")  # 5 Sept N.S. before 12 Sept N.S.
+    ics = (site / "calendar.ics").read_text()
+    assert "DTSTART;VALUE=DATE:16660912" in ics and "DTSTART;VALUE=DATE:17000311" in ics
+
+
+def test_rejects_an_unknown_calendar(content, tmp_path):
+    run = build(content({"events/a.md": _event("title: A\ndate: 1666\ncalendar: hebrew")}), tmp_path / "site")
+    assert run.code == 1
+    assert run.error_lines == ["content/events/a.md:4: calendar: expected 'julian' or 'gregorian', got 'hebrew'"]
+
+
+def test_level_2_in_front_matter_is_one_line_naming_the_level_1_form(content, tmp_path):
+    run = build(content({"events/a.md": _event("title: A\ndate: '2004?-06'")}), tmp_path / "site")
+    assert run.code == 1
+    assert run.error_lines == ["content/events/a.md:3: date: invalid date '2004?-06': level 2 of EDTF is not "
+                               "supported: the closest level 1 form is '2004-06?'"]
+
+
+def test_exports_map_spans_moments_and_open_ends(content, tmp_path):
+    site = _built(content, tmp_path, {
+        "decade": "title: Decade\ndate: 201X",
+        "moment": "title: Moment\ndate: 1985-04-12T23:20:30Z",
+        "ongoing": "title: Ongoing\ndate: 1999-01-02/..",
+        "deep": "title: Deep\ndate: Y-13800000000",
+    })
+    slides = {s["unique_id"]: s for s in json.loads((site / "timeline.json").read_text())["events"]}
+    assert slides["decade"]["start_date"] == {"year": 2010} and slides["decade"]["display_date"] == "2010s"
+    assert slides["moment"]["start_date"] == {"year": 1985, "month": 4, "day": 12, "hour": 23, "minute": 20,
+                                              "second": 30}
+    assert "end_date" not in slides["ongoing"]
+    assert slides["ongoing"]["display_date"] == "from 2 January 1999 (ongoing)"
+    assert slides["deep"]["start_date"] == {"year": -13800000001}
+    ics = (site / "calendar.ics").read_text()
+    assert "SUMMARY:Moment" in ics and "Ongoing" not in ics and "Decade" not in ics
+    assert '"startDate": "1985-04-12T23:20:30Z"' in (site / "events/moment.html").read_text()
+    assert '"startDate": "2010s"' in (site / "events/decade.html").read_text()
+    assert "13.8 billion years ago" in (site / "events/deep.html").read_text()
