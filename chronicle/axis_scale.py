@@ -89,7 +89,7 @@ def _broken(clusters: list[tuple[float, float]], pad: float, left: float, right:
     x = left
     for i, ((a, b), w) in enumerate(zip(padded, weights)):
         if i:
-            empty = (math.floor(clusters[i - 1][1]) + 1, math.ceil(clusters[i][0]) - 1)
+            empty = (math.ceil(clusters[i - 1][1] - 0.01), math.floor(clusters[i][0]) - 1)
             segments.append(Segment(segments[-1].hi, a, x, x + BREAK_W, gap=True, empty=empty))
             x += BREAK_W
         width = room * w / sum(weights)

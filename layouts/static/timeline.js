@@ -308,6 +308,7 @@
   /* ---- start ---- */
   buildLanes();
   fillLanes();
+  if (phone.matches) root.querySelector(".tv-filter").open = false;  // the chart first on a small screen
   root.querySelector(".tv-controls").hidden = false;
   chart.hidden = false;
   root.classList.add("tv-live");

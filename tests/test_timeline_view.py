@@ -1,0 +1,139 @@
+"""timeline.html, our own timeline: its data, lanes, uncertainty in words, settings, and the pages around it."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from chronicle.load import load_content  # noqa: F401 (imported for a clear failure if the stage moves)
+from chronicle.dates import parse_date, parse_interval
+from chronicle.model import Event
+from chronicle.timeline_view import event_span, spoken_when
+from tests.support import MINIMAL_SITE, SHOWCASE, build
+
+PEOPLE = {
+    "people/kim-jong-un.md": "---\nname: Kim Jong Un\n---\n",
+    "people/xi-jinping.md": "---\nname: Xi Jinping\n---\n",
+}
+PLACES = {
+    "places/beijing.md": "---\nname: Beijing\ncountry: China\n---\n",
+    "places/hanoi.md": "---\nname: Hanoi\ncountry: Vietnam\n---\n",
+}
+EVENTS = {
+    "events/talks.md": "---\ntitle: Talks in Beijing\ndate: 2019-01-08/2019-01-10\npeople: [kim-jong-un, xi-jinping]\n"
+                       "places: [beijing]\ntags: [summits]\n---\n",
+    "events/summit.md": "---\ntitle: Hanoi summit\ndate: 2019-02-27\npeople: [kim-jong-un]\nplaces: [hanoi]\n---\n",
+    "events/founding.md": "---\ntitle: Relations founded\ndate: 1950~\n---\n",
+}
+
+
+def view_json(html: str) -> dict:
+    """The inline data block timeline.js reads."""
+    match = re.search(r'<script type="application/json" id="tv-data">(.*?)</script>', html, re.S)
+    assert match, "timeline.html has no inline data"
+    return json.loads(match.group(1))
+
+
+def event(date: str, end: str | None = None) -> Event:
+    start, interval_end = parse_interval(date)
+    return Event("e", "E", start, interval_end or (parse_date(end) if end else None))
+
+
+@pytest.mark.parametrize("date,end,kind,fuzzy,open_end,width_days", [
+    ("2019-02-26T08:15", None, "point", False, False, None),       # a moment: a mark
+    ("2019-02-27", None, "point", False, False, None),             # a day: a mark
+    ("2019-02-23", "2019-02-26", "span", False, False, 4),         # the 66-hour train: four days
+    ("2019-02-27/2019-03-01", None, "span", False, False, 3),     # a three-day visit
+    ("1958", None, "imprecise", False, False, 365),               # known to the year: the whole year, faded
+    ("201X", None, "imprecise", True, False, 3652),               # a decade
+    ("1957~/1959~", None, "span", True, False, 1095),             # approximate both ends
+    ("1985/..", None, "span", False, True, None),                 # ongoing
+])
+def test_spans_tell_points_intervals_and_uncertainty_apart(date, end, kind, fuzzy, open_end, width_days):
+    span = event_span(event(date, end))
+    assert (span.kind, span.fuzzy, span.open_end) == (kind, fuzzy, open_end)
+    if width_days:
+        assert abs((span.end - span.start) * 365 - width_days) < 2.5  # fractional years bend a little at month ends
+
+
+@pytest.mark.parametrize("date,spoken", [
+    ("1957~/1959~", "c. 1957 – c. 1959, approximate"),
+    ("1958?", "1958?, uncertain"),
+    ("1985/..", "from 1985 (ongoing), ongoing"),
+    ("2019-02-27", "27 February 2019"),
+])
+def test_screen_readers_hear_uncertainty_in_words(date, spoken):
+    start, end = parse_interval(date)
+    text = spoken_when(Event("e", "E", start, end), "en")
+    assert text.split(", ")[-1] == spoken.split(", ")[-1] and text.startswith(spoken.split(",")[0].split(" – ")[0])
+
+
+def test_timeline_page_has_lanes_for_every_facet_and_every_event(content, tmp_path):
+    run = build(content({**PEOPLE, **PLACES, **EVENTS}), tmp_path / "site")
+    assert run.code == 0, run.err
+    html = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    data = view_json(html)
+    assert data["facet"] == "people"
+    assert [lane["name"] for lane in data["facets"]["people"]] == ["Kim Jong Un", "Xi Jinping", "None named"]
+    assert [lane["name"] for lane in data["facets"]["countries"]] == ["China", "Vietnam", "None named"]
+    assert [lane["name"] for lane in data["facets"]["tags"]] == ["summits", "None named"]
+    talks = next(e for e in data["events"] if e["t"] == "Talks in Beijing")
+    assert talks["l"]["people"] == [0, 1]  # one event, two lanes
+    assert talks["h"] == "events/talks.html" and talks["k"] == "s"
+    founding = next(e for e in data["events"] if e["t"] == "Relations founded")
+    assert founding["f"] == 1 and founding["a"] == "c. 1950, approximate"
+    # Without JavaScript: the list is complete and linked, the axis is drawn, the script is classic and local.
+    assert html.count('<li id="tv-e') == 3 and 'href="events/summit.html"' in html
+    assert 'class="time-axis"' in html
+    assert '<script src="assets/timeline.js" defer></script>' in html and "type=\"module\"" not in html
+    assert (tmp_path / "site" / "assets" / "timeline.js").exists()
+
+
+def test_site_chooses_the_first_lane_facet(content, tmp_path):
+    run = build(content({**PEOPLE, **PLACES, **EVENTS}, MINIMAL_SITE + "timeline:\n  lanes: countries\n"),
+                tmp_path / "site")
+    assert run.code == 0, run.err
+    html = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert view_json(html)["facet"] == "countries"
+    assert '<option value="countries" selected>' in html
+
+
+@pytest.mark.parametrize("block,message", [
+    ("timeline:\n  lanes: peeple\n", "4: timeline: unknown lanes 'peeple' (did you mean 'people'?)"),
+    ("timeline:\n  lane: people\n", "4: timeline: unknown key 'lane' (expected: lanes)"),
+    ("timeline: people\n", "4: timeline: expected a mapping such as 'lanes: people', got text"),
+])
+def test_bad_timeline_settings_are_one_line_errors(content, tmp_path, block, message):
+    folder = content(EVENTS | PEOPLE | PLACES, MINIMAL_SITE + block)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "keep.txt").write_text("old")
+    run = build(folder, tmp_path / "site")
+    assert run.code == 1
+    assert run.error_lines == [f"{folder / 'site.yaml'}:{message}".replace(str(tmp_path) + "/", "")]
+    assert (tmp_path / "site" / "keep.txt").read_text() == "old"
+
+
+def test_navigation_leads_to_our_timeline_and_timelinejs_stays_an_export(content, tmp_path):
+    run = build(content({**PEOPLE, **PLACES, **EVENTS}), tmp_path / "site")
+    assert run.code == 0, run.err
+    site = tmp_path / "site"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<figcaption><a href="timeline.html">' in index
+    footer = index.split('<footer class="site-footer">')[1]
+    assert 'href="timeline.html"' in footer and 'href="timelinejs.html">TimelineJS</a>' in footer
+    tljs = (site / "timelinejs.html").read_text(encoding="utf-8")
+    assert 'id="timeline-data"' in tljs and "assets/vendor/timelinejs/js/timeline.js" in tljs
+    assert (site / "timeline.json").exists()
+
+
+def test_showcase_axis_breaks_the_empty_decades_and_names_eras_in_full(tmp_path):
+    run = build(SHOWCASE, tmp_path / "site")
+    assert run.code == 0, run.err
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    wide = re.search(r'<div class="axis-wide">(.*?)</div>', index, re.S).group(1)
+    narrow = re.search(r'<div class="axis-narrow">(.*?)</div>', index, re.S).group(1)
+    for svg in (wide, narrow):
+        assert "no events 1965–2017" in svg
+        assert ">Kim Il Sung leads the DPRK</text>" in svg and ">Donald Trump&#39;s first presidency</text>" in svg
+    assert 'viewBox="0 0 360 ' in narrow
