@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import jinja2
@@ -32,6 +32,17 @@ class Options:
     output: str
     drafts: bool = False
     base_url: str | None = None
+
+
+@dataclass
+class Memory:
+    """What `serve` keeps between its builds: rendered bodies by key, and the files last written.
+
+    Mutable on purpose: one long-running process hands the same Memory to every rebuild.
+    """
+
+    bodies: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,8 @@ def print_to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(options: Options, notify: Callable[[str], None] = print_to_stderr) -> Summary:
+def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
+          memory: Memory | None = None) -> Summary:
     """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
 
     Content problems come first; then the output is checked before anything is touched
@@ -101,9 +113,11 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr) -> 
     started = time.perf_counter()
     site, warnings = check(options)
     target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
-    with body_cache(target) as cache:
+    with body_cache(target, memory.bodies if memory else None) as cache:
         files, notes, pages = render_files(site, options.layouts, cache)
     with locked_output(target, notify):
-        write_site(files, target)
+        write_site(files, target, memory.files if memory else None)
+    if memory:
+        memory.files = files
     return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
                    time.perf_counter() - started, tuple(notes), tuple(warnings))

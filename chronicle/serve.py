@@ -1,4 +1,8 @@
-"""`build.py serve`: build, serve, rebuild on change, keep the last good site on errors."""
+"""`build.py serve`: build, serve, rebuild on change, keep the last good site on errors.
+
+Rebuilds run in a background thread on file-system events, reusing the previous build's bodies
+and files (Memory), while the server keeps answering from the last good site.
+"""
 from __future__ import annotations
 
 import errno
@@ -8,14 +12,16 @@ from typing import TextIO
 from .errors import BuildFailed, OutputError
 from .outputdir import guard_output
 from .overlay import BuildStatus, overlay_handler
-from .pipeline import Options, build
+from .pipeline import Memory, Options, build
+from .watch import EventWatcher, reload_browsers, watch_in_background
 
 
-def rebuild(options: Options, out: TextIO, err: TextIO, status: BuildStatus | None = None) -> bool:
+def rebuild(options: Options, out: TextIO, err: TextIO, status: BuildStatus | None = None,
+            memory: Memory | None = None) -> bool:
     """Build once; on errors print them (and keep them in status for the overlay), leave the site as it was."""
     status = status if status is not None else BuildStatus()
     try:
-        summary = build(options, lambda message: print(message, file=err, flush=True))
+        summary = build(options, lambda message: print(message, file=err, flush=True), memory)
     except OutputError as failure:
         print(failure.format(), file=err)
         status.lines = [failure.format()]
@@ -34,8 +40,9 @@ def rebuild(options: Options, out: TextIO, err: TextIO, status: BuildStatus | No
 
 
 def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> int:
-    """Serve options.output with live reload while watching content and layouts."""
+    """Serve options.output with live reload; rebuild in the background when content or layouts change."""
     from livereload import Server
+    from tornado.ioloop import IOLoop
 
     try:
         guard_output(options.output, options.content, options.layouts)  # never serve or replace a foreign folder
@@ -45,14 +52,19 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     if problem := port_problem(host, port):
         print(f"error: {problem}", file=err)
         return 1
-    status = BuildStatus()
-    rebuild(options, out, err, status)
-    server = Server()
+    status, memory = BuildStatus(), Memory()
+    rebuild(options, out, err, status, memory)
+    server = Server(watcher=EventWatcher())
     server.SFH = overlay_handler(server.SFH, status)  # errors shown in the browser until a good build
-    for folder in (options.content, options.layouts):
-        server.watch(folder, lambda: rebuild(options, out, err, status))
+    loop = IOLoop.current()
+    watching = watch_in_background([options.content, options.layouts],
+                                   lambda: rebuild(options, out, err, status, memory),
+                                   lambda: loop.add_callback(reload_browsers))
     print(f"Serving {options.output} on http://{host}:{port}/ (Ctrl+C to stop)", file=out, flush=True)
-    server.serve(root=options.output, host=host, port=port, open_url_delay=None)
+    try:
+        server.serve(root=options.output, host=host, port=port, open_url_delay=None)
+    finally:
+        watching.set()
     return 0
 
 

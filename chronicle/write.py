@@ -22,8 +22,12 @@ AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
 
-def write_site(files: dict[str, bytes], output_dir: str) -> None:
-    """Write all files into output_dir atomically, replacing what was there; OSError -> OutputError."""
+def write_site(files: dict[str, bytes], output_dir: str, previous: dict[str, bytes] | None = None) -> None:
+    """Write all files into output_dir atomically, replacing what was there; OSError -> OutputError.
+
+    previous: the files this process wrote there last time (serve), so unchanged ones are
+    known without reading them back.
+    """
     output_dir = os.path.abspath(output_dir)
     staging = None
     try:
@@ -32,7 +36,7 @@ def write_site(files: dict[str, bytes], output_dir: str) -> None:
         staging = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
         _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
         for path in sorted(files):
-            if not _link_unchanged(output_dir, staging, path, files[path]):
+            if not _link_unchanged(output_dir, staging, path, files[path], previous):
                 _write_file(staging, path, files[path])
         _swap(staging, output_dir)
     except OSError as exc:
@@ -57,7 +61,8 @@ def _write_file(root: str, path: str, data: bytes) -> None:
         handle.write(data)
 
 
-def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes) -> bool:
+def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes,
+                    previous: dict[str, bytes] | None) -> bool:
     """Hard-link the previous site's file into staging when its bytes are data; False to write it.
 
     An unchanged file so keeps its inode and mtime (rsync and browsers see it unchanged) and
@@ -68,10 +73,11 @@ def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes) -> bo
         info = os.lstat(old)
         if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
             return False
-        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if handle.read(len(data) + 1) != data:
-                return False
+        if previous is None or previous.get(path) != data:
+            fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if handle.read(len(data) + 1) != data:
+                    return False
         target = os.path.join(staging, *path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.link(old, target, follow_symlinks=False)

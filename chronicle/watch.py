@@ -1,0 +1,65 @@
+"""File-system events for `serve`: rebuild in a background thread, then tell browsers to reload.
+
+watchfiles (inotify, FSEvents or ReadDirectoryChangesW through the Rust `notify` crate) reports
+an edit within milliseconds and costs nothing while idle, where stat-polling every file every
+800 ms cost seconds at 10,000 entries. Without watchfiles, livereload's own polling is used.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable, Sequence
+
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+
+DEBOUNCE_MS = 400  # a burst of saves (an editor writing a backup, then the file) is one rebuild
+STEP_MS = 20  # quiet time after the last event before rebuilding
+
+
+class EventWatcher(Watcher):
+    """livereload's watcher with nothing to poll: our thread reports changes instead."""
+
+    def start(self, callback: Callable[[], None]) -> bool:  # noqa: D102 (livereload's API)
+        return True  # True: livereload starts no polling of its own
+
+    def examine(self) -> tuple[None, None]:  # noqa: D102 (livereload's API)
+        return None, None
+
+
+def reload_browsers() -> None:
+    """Ask every connected page to reload (on the server's event loop)."""
+    LiveReloadHandler.reload_waiters(path="*")
+
+
+def watch_in_background(folders: Sequence[str], rebuild: Callable[[], bool],
+                        reload: Callable[[], None]) -> threading.Event:
+    """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop."""
+    stop = threading.Event()
+    thread = threading.Thread(target=_watch, args=(folders, rebuild, reload, stop), daemon=True,
+                              name="chronicle-watch")
+    thread.start()
+    return stop
+
+
+def _watch(folders: Sequence[str], rebuild: Callable[[], bool], reload: Callable[[], None],
+           stop: threading.Event) -> None:
+    try:
+        from watchfiles import watch
+    except ImportError:
+        return _poll(folders, rebuild, reload, stop)
+    for _changes in watch(*folders, stop_event=stop, debounce=DEBOUNCE_MS, step=STEP_MS,
+                          raise_interrupt=False):
+        rebuild()
+        reload()  # also after a failed build: pages then show the error overlay
+
+
+def _poll(folders: Sequence[str], rebuild: Callable[[], bool], reload: Callable[[], None],
+          stop: threading.Event) -> None:
+    """The fallback: livereload's stat-polling watcher, asked twice a second."""
+    watcher = Watcher()
+    for folder in folders:
+        watcher.watch(folder)
+    while not stop.wait(0.5):
+        if watcher.examine()[0]:
+            rebuild()
+            reload()
