@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -26,9 +27,16 @@ CI = settings(deadline=None, derandomize=True, database=None, print_blob=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 
 
-def cases(count: int) -> settings:
-    """CI settings with a budget: reproducible (derandomized), no example database in the repo."""
-    return settings(CI, max_examples=count)
+# name -> (the case function, its strategies, its CI budget): benchmarks/soak_fuzz.py reruns them
+FUZZ_CASES: dict[str, tuple[Callable, dict[str, st.SearchStrategy], int]] = {}
+
+
+def fuzz(examples: int, **strategies: st.SearchStrategy):
+    """A fuzz test: `examples` reproducible (derandomized) cases in CI; registered for the soak."""
+    def wrap(case: Callable) -> Callable:
+        FUZZ_CASES[case.__name__] = (case, strategies, examples)
+        return settings(CI, max_examples=examples)(given(**strategies)(case))
+    return wrap
 
 # --- strategies -------------------------------------------------------------------------------
 
@@ -109,28 +117,24 @@ def assert_clean(run: Run) -> None:
 
 # --- the fuzz tests ---------------------------------------------------------------------------
 
-@cases(1500)
-@given(kind=st.sampled_from(["events", "people", "places", "pages"]), front=FRONT)
+@fuzz(1500, kind=st.sampled_from(["events", "people", "places", "pages"]), front=FRONT)
 def test_random_front_matter_never_crashes(kind, front):
     run_case({f"{kind}/a.md": document(yaml_text(front)), **person_and_place()})
 
 
-@cases(400)
-@given(front=FRONT, extra=st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=3))
+@fuzz(400, front=FRONT, extra=st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=3))
 def test_random_site_and_eras_yaml_never_crash(front, extra):
     site = yaml_text({"title": "T", **extra}) if extra else MINIMAL_SITE
     run_case({"eras.yaml": yaml_text([front]), "events/a.md": document("title: A\ndate: 1958\n")}, site_yaml=site)
 
 
-@cases(300)
-@given(front=st.lists(st.sampled_from(list("ab: -[]{}'\"#&*!|>\t\n?,%@`") + ["\n  ", "title: ", "date: "]),
+@fuzz(300, front=st.lists(st.sampled_from(list("ab: -[]{}'\"#&*!|>\t\n?,%@`") + ["\n  ", "title: ", "date: "]),
                      max_size=40).map("".join))
 def test_random_yaml_syntax_never_crashes(front):
     run_case({"events/a.md": document(front + "\n")})
 
 
-@cases(1500)
-@given(key=st.sampled_from(["date", "end", "born", "route", "source", "era"]), value=DATES, quoted=st.booleans())
+@fuzz(1500, key=st.sampled_from(["date", "end", "born", "route", "source", "era"]), value=DATES, quoted=st.booleans())
 def test_random_dates_never_crash(key, value, quoted):
     written = f"'{value}'" if quoted and isinstance(value, str) else str(value)
     files = {
@@ -144,29 +148,25 @@ def test_random_dates_never_crash(key, value, quoted):
     run_case({**files, **person_and_place()})
 
 
-@cases(60)
-@given(start=st.one_of(VALID_DATES, DATES), end=st.one_of(st.none(), VALID_DATES, DATES))
+@fuzz(60, start=st.one_of(VALID_DATES, DATES), end=st.one_of(st.none(), VALID_DATES, DATES))
 def test_random_dates_build_a_whole_site(start, end):
     ending = f"end: '{end}'\n" if end is not None else ""
     run_case({"events/a.md": document(f"title: A\ndate: '{start}'\n{ending}")}, full_build=True)
 
 
-@cases(500)
-@given(body=BODIES)
+@fuzz(500, body=BODIES)
 def test_random_bodies_never_crash_the_check(body):
     run_case({"events/a.md": document("title: A\ndate: 1958\n", body), **person_and_place()})
 
 
-@cases(120)
-@given(body=BODIES, allow_html=st.booleans())
+@fuzz(120, body=BODIES, allow_html=st.booleans())
 def test_random_bodies_build_a_whole_site(body, allow_html):
     site = MINIMAL_SITE + f"allow_html: {str(allow_html).lower()}\n"
     run_case({"events/a.md": document("title: A\ndate: 1958-11-28\n", body), "people/a-b.md": document("name: P\n", body),
               **person_and_place()}, full_build=True, site_yaml=site)
 
 
-@cases(800)
-@given(kind=st.sampled_from(["events", "people", "places", "pages", "assets", "."]), name=NAMES,
+@fuzz(800, kind=st.sampled_from(["events", "people", "places", "pages", "assets", "."]), name=NAMES,
        md=st.booleans())
 def test_random_file_names_never_crash(kind, name, md):
     name = name + ".md" if md else name
@@ -175,8 +175,7 @@ def test_random_file_names_never_crash(kind, name, md):
     run_case({f"{kind}/{name}": document("title: A\ndate: 1958\nname: N\n")})
 
 
-@cases(40)
-@given(name=NAMES, front=FRONT)
+@fuzz(40, name=NAMES, front=FRONT)
 def test_random_names_and_front_matter_build_a_whole_site(name, front):
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
     front = {"title": "T", "date": "1958-11-28", **{k: v for k, v in front.items() if k not in ("title", "date")}}
@@ -184,6 +183,5 @@ def test_random_names_and_front_matter_build_a_whole_site(name, front):
 
 
 def test_fuzz_budget_is_at_least_five_thousand_cases():
-    budgets = [test._hypothesis_internal_use_settings.max_examples
-               for name, test in globals().items() if name.startswith("test_random_")]
-    assert sum(budgets) >= 5000
+    assert len(FUZZ_CASES) == 9
+    assert sum(examples for _, _, examples in FUZZ_CASES.values()) >= 5000
