@@ -1,0 +1,165 @@
+"""timeline.html in real Chromium, opened from disk: zoom, pan, filter, facet, keyboard, phone, no JavaScript."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LANE_NAMES = "Array.from(document.querySelectorAll('.tv-svg .tv-lane')).map(t => t.textContent)"
+MARK_NAMES = "Array.from(document.querySelectorAll('.tv-svg a.tv-mark')).map(a => a.getAttribute('aria-label'))"
+
+
+def open_view(page: object, site: Path) -> object:
+    page.goto((site / "timeline.html").as_uri())
+    page.wait_for_selector(".tv-svg a.tv-mark")
+    return page
+
+
+def view_range(page: object) -> list[float]:
+    return page.evaluate("timelineView.range()")
+
+
+def status(page: object) -> str:
+    page.wait_for_timeout(350)  # the announcement waits for the view to settle
+    return page.locator("#tv-status").inner_text()
+
+
+def test_zooms_with_buttons_keys_and_wheel_and_announces_it(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    lo, hi = view_range(page)
+    assert lo < 1950 and hi > 2025
+    assert status(page).startswith("Showing 1947 to 2027")
+    page.get_by_role("button", name="Zoom in", exact=True).click()
+    page.wait_for_timeout(300)
+    zlo, zhi = view_range(page)
+    assert abs((zhi - zlo) - (hi - lo) / 2) < 0.01
+    page.locator(".tv-chart").focus()  # the region itself takes focus, even when no mark is in view
+    page.keyboard.press("+")
+    page.wait_for_timeout(300)
+    klo, khi = view_range(page)
+    assert abs((khi - klo) - (zhi - zlo) / 2) < 0.01
+    box = page.locator(".tv-chart").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(30):
+        page.mouse.wheel(0, -400)
+    page.wait_for_timeout(100)
+    dlo, dhi = view_range(page)
+    assert dhi - dlo < 0.02  # days: within a week
+    assert "Showing" in status(page)
+    page.get_by_role("button", name="Whole timeline", exact=True).click()
+    page.wait_for_timeout(300)
+    assert view_range(page) == pytest.approx([lo, hi])
+
+
+def test_zooms_out_to_millennia_and_in_to_days(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    page.evaluate("timelineView.set(-5000, 5000)")
+    lo, hi = view_range(page)
+    assert hi - lo >= 3000
+    page.evaluate("timelineView.set(2019.15, 2019.15001)")
+    lo, hi = view_range(page)
+    assert 0.004 < hi - lo < 0.006  # two days, no less
+    ticks = page.evaluate("Array.from(document.querySelectorAll('.tv-tick')).map(t => t.textContent)")
+    assert any(t.endswith("Feb 2019") or "Feb" in t for t in ticks), ticks
+
+
+def test_pans_by_drag_and_arrow_keys(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    page.get_by_role("button", name="Zoom in", exact=True).click()
+    page.wait_for_timeout(300)
+    lo, hi = view_range(page)
+    box = page.locator(".tv-chart").bounding_box()
+    y = box["y"] + 20
+    page.mouse.move(box["x"] + 600, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 300, y, steps=5)
+    page.mouse.up()
+    dlo, dhi = view_range(page)
+    assert dlo > lo and dhi - dlo == pytest.approx(hi - lo)
+    page.locator(".tv-chart").focus()
+    page.keyboard.press("ArrowLeft")
+    assert view_range(page)[0] < dlo
+
+
+def test_filters_to_two_people(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    assert len(page.evaluate(LANE_NAMES)) > 10
+    page.get_by_role("button", name="None", exact=True).click()
+    page.wait_for_function(f"{LANE_NAMES}.length === 0")
+    page.get_by_role("checkbox", name="Kim Jong Un", exact=True).check()
+    page.get_by_role("checkbox", name="Xi Jinping", exact=True).check()
+    page.wait_for_timeout(100)
+    assert page.evaluate(LANE_NAMES) == ["Kim Jong Un", "Xi Jinping"]
+    assert "events" in status(page)
+
+
+def test_switches_facet_to_countries_and_places(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    page.select_option("#tv-facet", "countries")
+    page.wait_for_timeout(100)
+    lanes = page.evaluate(LANE_NAMES)
+    assert {"China", "Vietnam", "Russia"} <= set(lanes), lanes
+    page.select_option("#tv-facet", "places")
+    page.wait_for_timeout(100)
+    assert "Beijing" in page.evaluate(LANE_NAMES)
+    assert page.evaluate("timelineView.facet()") == "places"
+
+
+def test_keyboard_reaches_every_mark_in_time_order_with_date_and_title(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    tabbable = page.evaluate(
+        "Array.from(document.querySelectorAll('.tv-svg a')).filter(a => a.getAttribute('tabindex') !== '-1')"
+        ".map(a => [a.getAttribute('data-i') || a.getAttribute('data-zoom'), a.getAttribute('aria-label')])")
+    assert tabbable and all(": " in name for _, name in tabbable)
+    order = [int(i) for i, _ in tabbable if i and "," not in i]
+    assert order == sorted(order)  # data-i is the timeline order
+    page.locator(".tv-svg a").first.focus()
+    seen = []
+    for _ in range(len(tabbable)):
+        seen.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        page.keyboard.press("Tab")
+    assert seen == [name for _, name in tabbable]
+
+
+def test_hover_and_focus_link_the_mark_and_the_list(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    mark = page.locator(".tv-svg a.tv-mark").first
+    index = mark.get_attribute("data-i")
+    mark.focus()
+    assert "is-hot" in page.locator(f"#tv-e{index}").get_attribute("class")
+    page.locator("#tv-e5 a").hover()
+    assert page.locator('.tv-svg a.is-hot[data-i="5"]').count() >= 1 or \
+        page.locator('.tv-svg .tv-cluster').count() > 0
+
+
+def test_phone_layout_is_vertical_without_sideways_scroll(new_context, guard, file_site: Path) -> None:
+    page = guard.watch(new_context(viewport={"width": 375, "height": 740}, has_touch=True,
+                                   service_workers="block").new_page())
+    open_view(page, file_site)
+    box = page.locator(".tv-svg").bounding_box()
+    assert box["height"] > box["width"]
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    ticks = page.evaluate("Array.from(document.querySelectorAll('.tv-tick')).map(t => +t.getAttribute('y'))")
+    assert ticks == sorted(ticks) and len(ticks) >= 3  # time runs down the page
+    labels = page.locator(".tv-svg .tv-label")
+    assert labels.count() >= 3
+
+
+def test_without_javascript_the_axis_and_list_are_complete_and_linked(new_context, file_site: Path) -> None:
+    page = new_context(java_script_enabled=False, service_workers="block").new_page()
+    page.goto((file_site / "timeline.html").as_uri())
+    assert page.locator(".tv-chart").is_hidden() and page.locator(".tv-controls").is_hidden()
+    assert page.locator(".tv-static .axis-wide svg a.axis-mark").count() == 18
+    assert page.locator(".tv-list li a").count() == 18
+    page.locator(".tv-list li a").first.click()
+    page.wait_for_url("**/events/*.html")
+
+
+def test_script_is_small_classic_and_local(file_site: Path) -> None:
+    import gzip
+
+    script = (file_site / "assets" / "timeline.js").read_bytes()
+    assert len(gzip.compress(script)) < 30_000
+    assert b"fetch(" not in script and b"import " not in script
