@@ -1,5 +1,5 @@
 """TimelineJS in headless Chromium, offline: the npm package on the built timeline.json, and
-the built timeline.html opened from disk with its vendored copy.
+the built timelinejs.html opened from disk with its vendored copy.
 
 Every request that is not file:// is recorded and aborted, and so is every console error;
 a test fails if either list is not empty. Without Chromium or tests/node_modules (npm ci in
@@ -199,7 +199,7 @@ def test_timeline_page_shows_timeline_json_from_disk_with_the_vendored_copy(
         guarded: Guarded, real_site: Path) -> None:
     data = read_timeline(real_site)
     page = guarded.page
-    page.goto((real_site / "timeline.html").as_uri())
+    page.goto((real_site / "timelinejs.html").as_uri())
     assert page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent)") == data
     page.wait_for_function(SLIDE_COUNT, arg=len(data["events"]) + 1)
     assert page.locator("#timeline-embed .tl-timemarker").count() == len(data["events"])
@@ -214,7 +214,7 @@ def test_timeline_page_shows_timeline_json_from_disk_with_the_vendored_copy(
 def test_timeline_page_names_slides_with_apostrophes_not_entities(
         guarded: Guarded, small_site: Path) -> None:
     page = guarded.page
-    page.goto((small_site / "timeline.html").as_uri())
+    page.goto((small_site / "timelinejs.html").as_uri())
     page.wait_for_function(SLIDE_COUNT, arg=5)
     page.locator(".tl-slidenav-next").first.click()
     previous = page.locator(".tl-slidenav-previous").first
