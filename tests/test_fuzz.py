@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Callable
 
@@ -91,7 +92,10 @@ def run_case(files: dict[str, str | bytes], full_build: bool = False, site_yaml:
         write_raw(folder, {"site.yaml": site_yaml, **files})
         command = ["--output", str(Path(tmp) / "site")] if full_build else ["check"]
         run = run_cli(*command, "--content", str(folder), cwd=Path(tmp))
-    assert_clean(run)
+        assert_clean(run)
+        if full_build and run.code == 0:
+            for name in ("feed.xml", "sitemap.xml"):  # XML 1.0 well-formed whatever the content
+                ET.parse(Path(tmp) / "site" / name)
     return run
 
 
@@ -175,10 +179,11 @@ def test_random_file_names_never_crash(kind, name, md):
     run_case({f"{kind}/{name}": document("title: A\ndate: 1958\nname: N\n")})
 
 
-@fuzz(40, name=NAMES, front=FRONT)
-def test_random_names_and_front_matter_build_a_whole_site(name, front):
+@fuzz(60, name=NAMES, front=FRONT, title=st.one_of(TEXT, CONTROL_TEXT), summary=st.one_of(TEXT, CONTROL_TEXT))
+def test_random_names_and_front_matter_build_a_whole_site(name, front, title, summary):
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
-    front = {"title": "T", "date": "1958-11-28", **{k: v for k, v in front.items() if k not in ("title", "date")}}
+    front = {"title": title or "T", "date": "1958-11-28", "summary": summary or None,
+             **{k: v for k, v in front.items() if k not in ("title", "date", "summary")}}
     run_case({f"events/{slug}.md": document(yaml_text(front)), **person_and_place()}, full_build=True)
 
 
