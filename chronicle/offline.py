@@ -3,7 +3,9 @@
 `sw.js` sits at the site root so its scope covers every page. It precaches every
 file of the build (listed in a manifest written into the worker itself) under a cache
 named after a hash of the build's contents, so any change to the site changes the
-worker's bytes and browsers install the new version. No wall clock is involved.
+worker's bytes and browsers install the new version. No wall clock is involved. Pages are
+network-first (a reload after a deploy shows the new page; the cache answers offline), other
+files cache-first.
 """
 from __future__ import annotations
 
@@ -62,7 +64,31 @@ function fromCache(cache, urls) {
   });
 }
 
+function isPage(request) {
+  return request.mode === "navigate" || request.destination === "document";
+}
+
+/* Pages come from the network first, so a reload after a deploy shows the new page; the copy
+ * kept in the cache answers only offline. Assets change name or version with each build. */
+function respondPage(request) {
+  return caches.open(CACHE).then(function (cache) {
+    return fetch(request).then(function (response) {
+      if (response.ok && response.type === "basic" && !response.redirected) {
+        cache.put(request.url.split("#")[0], response.clone());
+      }
+      return response;
+    }, function (error) {
+      return fromCache(cache, candidates(request)).then(function (hit) {
+        if (hit) { return hit; }
+        return cache.match(new URL(NOT_FOUND, self.registration.scope).href).then(
+          function (page) { if (page) { return page; } throw error; });
+      });
+    });
+  });
+}
+
 function respond(request) {
+  if (isPage(request)) { return respondPage(request); }
   return caches.open(CACHE).then(function (cache) {
     return fromCache(cache, candidates(request)).then(function (hit) {
       if (hit) { return hit; }

@@ -28,6 +28,17 @@ self.addEventListener("activate", function (event) {
 });
 """
 
+# What `serve` answers for assets/register-sw.js: no worker is registered while serving, and one
+# a published copy of the site registered on this origin is removed.
+DEV_REGISTER_SCRIPT = b"""/* chronicle serve: no service worker while serving. */
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.getRegistrations().then(function (registrations) {
+    registrations.forEach(function (registration) { registration.unregister(); });
+  });
+}
+"""
+DEV_SCRIPTS = {"sw.js": DEV_SERVICE_WORKER, "assets/register-sw.js": DEV_REGISTER_SCRIPT}
+
 
 @dataclass
 class BuildStatus:
@@ -61,11 +72,11 @@ def overlay_handler(base: type, status: BuildStatus) -> type:
     """A subclass of livereload's static file handler that adds the overlay while status has lines."""
     class OverlayHandler(base):  # type: ignore[misc, valid-type]
         async def get(self, path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
-            if path == "sw.js":
+            if path in DEV_SCRIPTS:
                 self.overlaid = True
                 self.set_header("Content-Type", "text/javascript; charset=utf-8")
                 self.set_header("Cache-Control", "no-store")
-                self.finish(DEV_SERVICE_WORKER if include_body else b"")
+                self.finish(DEV_SCRIPTS[path] if include_body else b"")
                 return
             page = _html_page(self.root, path, self.default_filename) if status.lines else False
             if page is False:

@@ -63,3 +63,18 @@ def _get_when_ready(url: str) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_serve_registers_no_service_worker(demo, tmp_path):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output",
+         str(tmp_path / "site"), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        script = _get_when_ready(f"http://127.0.0.1:{port}/assets/register-sw.js")
+        assert "serviceWorker.register(" not in script and "unregister()" in script
+        assert "caches.delete" in _get_when_ready(f"http://127.0.0.1:{port}/sw.js")
+        assert "navigator.serviceWorker.register(" in (tmp_path / "site/assets/register-sw.js").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
