@@ -2,23 +2,37 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import time
+from urllib.parse import quote, urlsplit
 
 from .dates import Date
-from .model import Site
+from .model import Image, Site
 from .urls import absolute, entry_path
 
 FEED_SIZE = 50
+# By file name, not the system's mimetypes tables, so every machine writes the same feed.
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp", ".svg": "image/svg+xml", ".avif": "image/avif"}
 
 
 def feed_context(site: Site) -> dict:
     """The latest events, newest first, and a deterministic 'updated' time."""
     latest = list(reversed(site.events[-FEED_SIZE:]))
     base = site.config.base_url
-    entries = [{"event": e, "url": absolute(base, entry_path(e)), "updated": rfc3339(e.end or e.start)}
-               for e in latest]
+    entries = [{"event": e, "url": absolute(base, entry_path(e)), "updated": rfc3339(e.end or e.start),
+                "image": enclosure(e.image, base)} for e in latest]
     return {"site": site.config, "entries": entries, "updated": feed_updated(site),
             "feed_url": absolute(base, "feed.xml"), "home_url": absolute(base, "index.html")}
+
+
+def enclosure(image: Image | None, base_url: str) -> dict | None:
+    """The image as an Atom enclosure: an absolute URL (a local file needs base_url) and its type."""
+    if image is None or (image.local and not base_url):
+        return None
+    url = base_url + quote(image.src) if image.local else image.src
+    kind = IMAGE_TYPES.get(posixpath.splitext(urlsplit(image.src).path)[1].lower())
+    return {"url": url, "type": kind, "alt": image.alt}
 
 
 def feed_updated(site: Site) -> str:

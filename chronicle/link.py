@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .errors import Problem, display_path
 from .i18n import language_problem
+from .media import asset_names, body_asset_problems
 from .model import Content, Event, Person, Place, Site, StandalonePage
 from .wikilinks import find_wikilinks
 
@@ -24,8 +25,10 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
     places = {p.slug: p for p in sorted(content.places, key=lambda p: p.slug)}
     pages = {p.slug: p for p in sorted(content.pages, key=lambda p: (p.order, p.title.casefold(), p.slug))}
     known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
+    assets = asset_names(content.assets, content.assets_root)
     for entry in (*events, *people.values(), *places.values(), *pages.values()):
         problems.extend(_check_references(entry, known, drafts))
+        problems.extend(body_asset_problems(entry, assets))
     problems.extend(_route_gaps(events, places))
     problems.extend(_long_span_warning(event) for event in events if _span(event) > MAX_YEAR_PAGES)
     events = tuple(_without_drafts(event, drafts) for event in events)

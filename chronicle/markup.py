@@ -31,7 +31,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 def body_html(entry: Event | Person | Place, site: Site, root: str,
               converters: Converters | None = None) -> Markup:
-    """Render an entry's Markdown body to sanitized HTML; wiki-links are relative to `root`."""
+    """Render an entry's Markdown body to sanitized HTML; wiki-links and assets/ are relative to `root`."""
     def resolve(slug: str) -> Target | None:
         found = (site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
                  or site.pages.get(slug))
@@ -46,7 +46,26 @@ def body_html(entry: Event | Person | Place, site: Site, root: str,
     except RecursionError:  # Python-Markdown recurses once per level of nesting
         raise BuildFailed([Problem(entry.path, entry.body_line,
                                    "body nests lists or block quotes too deeply to render")]) from None
-    return Markup(sanitize_body(html, site.config.allow_html))
+    return Markup(_assets_from_root(sanitize_body(html, site.config.allow_html), root))
+
+
+# A start tag as nh3 writes it (attribute values always in double quotes, '"' escaped inside),
+# and in it an href or src naming a file under assets/ as written in the body.
+_START_TAG = re.compile(r'<[a-zA-Z][^\s>"]*(?:\s+[^\s>"=]+(?:="[^"]*")?)*\s*/?>')
+_ASSET_URL = re.compile(r'(\s(?:href|src)=")(?:\.{1,2}/)?(?=assets/)')
+
+
+def _assets_from_root(html: str, root: str) -> str:
+    """`assets/x.png`, `./assets/` and `../assets/` in links and images, made relative to the page.
+
+    Authors write the address as seen from content/; the page sits `root` below the site root.
+    Those images load lazily, like the `image:` figures.
+    """
+    def rewrite(tag: re.Match) -> str:
+        text, count = _ASSET_URL.subn(lambda attr: attr.group(1) + root, tag.group())
+        return text.replace("<img ", '<img loading="lazy" ', 1) if count and text.startswith("<img ") else text
+
+    return _START_TAG.sub(rewrite, html)
 
 
 class Converters:
