@@ -84,7 +84,7 @@ def run() -> int:
 def run_build(options: Options, out: TextIO, err: TextIO) -> int:
     """Build once and print the problems or the summary."""
     try:
-        summary = build(options)
+        summary = build(options, status=err)  # a status line on long builds, if err is a terminal
     except OutputError as failure:  # the output folder, not the content: one line, nothing to count
         print(failure.format(), file=err)
         return 1

@@ -5,7 +5,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, TextIO
 
 import jinja2
 
@@ -18,6 +18,7 @@ from .load import load_content
 from .model import Site
 from .offline import service_worker_js
 from .outputdir import guard_output, locked_output
+from .progress import Progress
 from .render import DEFAULT_LAYOUTS, make_environment, render_site, template_problem
 from .search import search_index_js
 from .write import write_site
@@ -103,7 +104,7 @@ def print_to_stderr(message: str) -> None:
 
 
 def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
-          memory: Memory | None = None) -> Summary:
+          memory: Memory | None = None, status: TextIO | None = None) -> Summary:
     """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
 
     Content problems come first; then the output is checked before anything is touched
@@ -111,12 +112,15 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
     `notify` when it has to wait.
     """
     started = time.perf_counter()
-    site, warnings = check(options)
-    target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
-    with body_cache(target, memory.bodies if memory else None) as cache:
-        files, notes, pages = render_files(site, options.layouts, cache)
-    with locked_output(target, notify):
-        write_site(files, target, memory.files if memory else None)
+    with Progress(status) as progress:  # a status line on builds past 2 s, when status is a terminal
+        site, warnings = check(options)
+        target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
+        progress.stage = "rendering"
+        with body_cache(target, memory.bodies if memory else None) as cache:
+            files, notes, pages = render_files(site, options.layouts, cache)
+        progress.stage = "writing"
+        with locked_output(target, notify):
+            write_site(files, target, memory.files if memory else None)
     if memory:
         memory.files = files
     return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
