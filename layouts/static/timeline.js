@@ -37,34 +37,74 @@
   /* ---- scale and ticks ---- */
   function geometry() {
     var w = chart.clientWidth || 600, vert = phone.matches, vis = visibleLanes();
-    var laneW = vert ? Math.max(12, Math.min(26, (w - 200) / Math.max(vis.length, 1))) : 0;
+    var laneW = vert ? Math.max(6, Math.min(22, (w - 230) / Math.max(vis.length, 1))) : 0;
     var g = { vert: vert, w: w, vis: vis, laneW: laneW, axis: vert ? 58 : 28, laneH: 46 };
     g.h = vert ? Math.max(420, Math.round(window.innerHeight * 0.72)) : g.axis + vis.length * g.laneH + 8;
     g.len = (vert ? g.h : g.w) - (vert ? 24 : 16);
-    g.pos = function (t) { return 8 + (t - S.lo) / (S.hi - S.lo) * g.len; };
-    g.time = function (p) { return S.lo + (p - 8) / g.len * (S.hi - S.lo); };
+    g.segs = segments(g.len);
+    g.pos = function (t) {
+      for (var k = 0; k < g.segs.length - 1 && t > g.segs[k].hi; k++);
+      var z = g.segs[k];
+      return 8 + z.p0 + (t - z.lo) / (z.hi - z.lo) * (z.p1 - z.p0);
+    };
+    g.time = function (p) {
+      for (var k = 0; k < g.segs.length - 1 && p - 8 > g.segs[k].p1; k++);
+      var z = g.segs[k];
+      return z.lo + (p - 8 - z.p0) / (z.p1 - z.p0) * (z.hi - z.lo);
+    };
     return g;
   }
+  /* Focus + context: a stretch of the view with no event, longer than 30 % of it, shrinks to a
+     34 px break, so clusters decades apart each get room. Zooming in makes the gaps shorter than
+     the threshold, and the axis is plainly proportional again. */
+  function segments(len) {
+    var lo = S.lo, hi = S.hi, span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), runs = [];
+    for (var i = 0; i < EV.length; i++) {
+      var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
+      if (b < lo || a > hi) continue;
+      if (runs.length && a - runs[runs.length - 1][1] <= min) runs[runs.length - 1][1] = Math.max(runs[runs.length - 1][1], b);
+      else runs.push([a, b]);
+    }
+    if (!runs.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
+    var pad = span * 0.02, parts = [];
+    runs.forEach(function (r, k) {
+      var from = k ? r[0] - pad : (r[0] - lo <= min ? lo : r[0] - pad);
+      var to = k < runs.length - 1 ? r[1] + pad : (hi - r[1] <= min ? hi : r[1] + pad);
+      if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
+      else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
+      parts.push({ lo: from, hi: to });
+      if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
+    });
+    var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
+    parts.forEach(function (z) { if (!z.gap) total += z.hi - z.lo; });
+    var floor = 0.2 * total / (parts.length - gaps), weights = 0, at = 0;
+    parts.forEach(function (z) { if (!z.gap) weights += Math.max(z.hi - z.lo, floor); });
+    parts.forEach(function (z) {
+      var w = z.gap ? 34 : (len - 34 * gaps) * Math.max(z.hi - z.lo, floor) / weights;
+      z.p0 = at; z.p1 = at += w;
+    });
+    return parts;
+  }
   var STEPS = [1000, 500, 200, 100, 50, 20, 10, 5, 2, 1, 6 / 12, 3 / 12, 1 / 12, 7 * DAY, DAY];
-  function ticks(g) {
-    var span = S.hi - S.lo, room = g.vert ? 44 : 86, step = STEPS[0], out = [];
-    for (var k = 0; k < STEPS.length; k++) if (g.len / (span / STEPS[k]) >= room) step = STEPS[k];
-    while (g.len / (span / step) < room) step *= 10;
+  function ticks(lo, hi, len, vert) {
+    var span = hi - lo, room = vert ? 44 : 86, step = STEPS[0], out = [];
+    for (var k = 0; k < STEPS.length; k++) if (len / (span / STEPS[k]) >= room) step = STEPS[k];
+    while (len / (span / step) < room) step *= 10;
     if (step >= 1) {
-      for (var y = Math.ceil(S.lo / step) * step; y <= S.hi; y += step) out.push([y, yearText(y)]);
+      for (var y = Math.ceil(lo / step) * step; y <= hi; y += step) out.push([y, yearText(y)]);
     } else if (step >= 1 / 12) {
       var m = Math.round(step * 12);
-      for (var n = Math.ceil(S.lo * 12 / m) * m; n / 12 <= S.hi; n += m) {
+      for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
         var yr = Math.floor(n / 12), mo = n - yr * 12;
         out.push([yr + mo / 12, mo ? MON[mo] + (out.length ? "" : " " + yearText(yr)) : yearText(yr)]);
       }
     } else {
-      var every = step > DAY ? 7 : 1, yy = Math.floor(S.lo), mm = Math.floor((S.lo - yy) * 12);
+      var every = step > DAY ? 7 : 1, yy = Math.floor(lo), mm = Math.floor((lo - yy) * 12);
       for (var guard = 0; guard < 400; guard++) {
         for (var d = 1; d <= 31; d += every) {
           var t = yy + mm / 12 + (d - 1) / 365;
-          if (d > daysIn(yy, mm) || t < S.lo) continue;
-          if (t > S.hi) return out;
+          if (d > daysIn(yy, mm) || t < lo) continue;
+          if (t > hi) return out;
           out.push([t, d + " " + MON[mm] + (d === 1 || !out.length ? " " + yearText(yy) : "")]);
         }
         if (++mm === 12) { mm = 0; yy++; }
@@ -102,8 +142,15 @@
     announce();
   }
   function drawTicks(g) {
-    var out = [];
-    ticks(g).forEach(function (tk) {
+    var out = [], all = [];
+    g.segs.forEach(function (z) {
+      if (z.gap) {
+        var m = 8 + (z.p0 + z.p1) / 2;
+        out.push(g.vert ? '<path class="tv-break" d="M' + (g.axis - 30) + " " + (m - 4) + "l12 -5M" + (g.axis - 30) + " " + (m + 3) + 'l12 -5"/>'
+          : '<path class="tv-break" d="M' + (m - 6) + " 22l5 -12M" + (m + 1) + ' 22l5 -12"/>');
+      } else all = all.concat(ticks(z.lo, z.hi, z.p1 - z.p0, g.vert));
+    });
+    all.forEach(function (tk) {
       var p = g.pos(tk[0]);
       if (g.vert) out.push('<path class="tv-grid" d="M' + g.axis + " " + p.toFixed(1) + "H" + g.w + '"/><text class="tv-tick" x="' + (g.axis - 6) + '" y="' + (p + 4).toFixed(1) + '" text-anchor="end">' + esc(tk[1]) + "</text>");
       else out.push('<path class="tv-grid" d="M' + p.toFixed(1) + " " + (g.axis - 6) + "V" + g.h + '"/><text class="tv-tick" x="' + (p + 3).toFixed(1) + '" y="14">' + esc(tk[1]) + "</text>");
@@ -168,9 +215,10 @@
   }
   /* Phones: names in one column right of the lanes, one per 18 px, joined to their mark by a leader. */
   function verticalLabels(g, items) {
-    var x = g.axis + 8 + g.vis.length * g.laneW + 12, last = -Infinity, out = [];
+    var x = g.axis + 8 + g.vis.length * g.laneW + 12, last = -Infinity, out = [], named = {};
     items.forEach(function (it) {
-      if (it.i < 0 || it.a < 0 || it.a > g.h) return;
+      if (it.i < 0 || it.a < 0 || it.a > g.h || named[it.i]) return;
+      named[it.i] = 1;
       var y = Math.max(it.a + 4, last + 18);
       if (y > g.h - 4) return;
       last = y;
