@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.imagesize import image_size
-from tests.support import build
+from tests.support import build, run_cli
 
 SITE = "title: Media\nlanguage: en\nbase_url: https://example.org/repo/\n"
 SITE_WITHOUT_BASE = "title: Media\nlanguage: en\n"
@@ -310,3 +310,109 @@ def test_alt_is_required(content, tmp_path):
         "people/ho.md": PERSON, "places/hanoi.md": PLACE, "assets/maps/hanoi.gif": gif(1, 1)}, SITE)
     run = build(root, tmp_path / "site")
     assert (run.code, run.error_lines) == (1, ["content/events/arrival.md:8: missing required key 'alt'"])
+
+
+# --- Body links to assets/ -------------------------------------------------------------------
+
+BODY = """\
+---
+title: Arrival
+date: 1958-11-28
+---
+The train ![Train](assets/train.png) and the [timetable](assets/docs/timetable.pdf).
+
+Old style ![Old](../assets/train.png), dotted ![Dot](./assets/train.png), [ref][t].
+
+[t]: assets/docs/timetable.pdf
+"""
+BODY_FILES = {"assets/train.png": png(30, 20), "assets/docs/timetable.pdf": b"%PDF-1.4\n"}
+BODY_EXPECTED = ('<p>The train <img loading="lazy" alt="Train" src="../assets/train.png"> and the '
+                 '<a href="../assets/docs/timetable.pdf">timetable</a>.</p>\n'
+                 '<p>Old style <img loading="lazy" alt="Old" src="../assets/train.png">, dotted '
+                 '<img loading="lazy" alt="Dot" src="../assets/train.png">, '
+                 '<a href="../assets/docs/timetable.pdf">ref</a>.</p>')
+
+
+@pytest.mark.parametrize("folder,front", [
+    ("events", "title: Arrival\ndate: 1958-11-28\n"),
+    ("people", "name: Ho\n"),
+    ("places", "name: Hanoi\n"),
+    ("pages", "title: About\n"),
+])
+def test_body_assets_resolve_from_every_page(content, tmp_path, folder: str, front: str):
+    body = BODY.replace("title: Arrival\ndate: 1958-11-28\n", front)
+    run = build(content({f"{folder}/entry.md": body, **BODY_FILES}), tmp_path / "site")
+    assert run.code == 0, run.err
+    assert BODY_EXPECTED in read(tmp_path / "site", f"{folder}/entry.html")
+    assert "warning" not in run.err
+
+
+def test_raw_html_assets_resolve_too(content, tmp_path):
+    body = '---\ntitle: A\ndate: 1958\n---\n<p><img src="assets/train.png" alt="T"> <a href="assets/docs/timetable.pdf">pdf</a></p>\n'
+    site = SITE + "allow_html: true\n"
+    assert build(content({"events/a.md": body, **BODY_FILES}, site), tmp_path / "site").code == 0
+    assert ('<p><img loading="lazy" src="../assets/train.png" alt="T"> <a href="../assets/docs/timetable.pdf">'
+            'pdf</a></p>') in read(tmp_path / "site", "events/a.html")
+
+
+def test_code_and_other_links_are_left_as_written(content, tmp_path):
+    body = ('---\ntitle: A\ndate: 1958\n---\nWrite `![x](assets/train.png)` or `src="assets/x.png"`. '
+            'See [x](https://example.org/assets/x.png), [y](notassets/y.png), [z](../../assets/z.png), '
+            '![d](data:image/png;base64,iVBORw0KGgo=).\n\n    <img src="assets/train.png">\n')
+    assert build(content({"events/a.md": body, **BODY_FILES}), tmp_path / "site").code == 0
+    page = read(tmp_path / "site", "events/a.html")
+    assert ('<code>![x](assets/train.png)</code> or <code>src="assets/x.png"</code>. See '
+            '<a href="https://example.org/assets/x.png">x</a>, <a href="notassets/y.png">y</a>, '
+            '<a href="../../assets/z.png">z</a>, <img alt="d" src="data:image/png;base64,iVBORw0KGgo=">.') in page
+    assert '<pre><code>&lt;img src="assets/train.png"&gt;\n</code></pre>' in page
+
+
+MISSING_BODY = """\
+---
+title: Arrival
+date: 1958-11-28
+---
+Here ![Gone](assets/gone.png) and ![Here](assets/train.png).
+
+A [letter](../assets/letters/1958%20march.pdf) and `![in code](assets/code.png)`.
+
+```
+![fenced](assets/fenced.png)
+```
+
+[r]: <assets/ref.pdf>
+<img src='assets/raw.png'>
+Case matters on the web: ![x](assets/Train.png)
+"""
+
+
+def test_warns_about_each_body_link_to_a_missing_asset(content, tmp_path):
+    run = build(content({"events/arrival.md": MISSING_BODY, **BODY_FILES}), tmp_path / "site")
+    assert run.code == 0, run.err
+    warnings = [line for line in run.err.splitlines() if "warning" in line]
+    assert warnings == [
+        "content/events/arrival.md:5: warning: body links to assets/gone.png, which is not in content/assets/",
+        "content/events/arrival.md:7: warning: body links to assets/letters/1958%20march.pdf, which is not in "
+        "content/assets/",
+        "content/events/arrival.md:13: warning: body links to assets/ref.pdf, which is not in content/assets/",
+        "content/events/arrival.md:14: warning: body links to assets/raw.png, which is not in content/assets/",
+        "content/events/arrival.md:15: warning: body links to assets/Train.png, which is not in content/assets/",
+    ]
+
+
+def test_an_encoded_name_of_an_existing_asset_is_no_warning(content, tmp_path):
+    files = {"events/a.md": "---\ntitle: A\ndate: 1958\n---\n[l](assets/letters/1958%20march.pdf)\n",
+             "assets/letters/1958 march.pdf": b"%PDF-1.4\n"}
+    run = build(content(files), tmp_path / "site")
+    assert (run.code, "warning" in run.err) == (0, False)
+    assert '<a href="../assets/letters/1958%20march.pdf">l</a>' in read(tmp_path / "site", "events/a.html")
+
+
+def test_missing_asset_warning_comes_from_check_and_from_every_cached_build(content, tmp_path):
+    root = content({"events/arrival.md": MISSING_BODY.split("\n\n")[0] + "\n", **BODY_FILES})
+    line = "content/events/arrival.md:5: warning: body links to assets/gone.png, which is not in content/assets/"
+    checked = run_cli("check", "--content", str(root), cwd=root.parent)
+    assert (checked.code, line in checked.err.splitlines()) == (0, True)
+    for _ in range(2):  # the second build takes the body from the cache
+        run = build(root, tmp_path / "site")
+        assert (run.code, line in run.err.splitlines()) == (0, True)
