@@ -34,7 +34,8 @@ def write_site(files: dict[str, bytes], output_dir: str, previous: dict[str, byt
         _refuse_foreign(output_dir)
         os.makedirs(os.path.dirname(output_dir), exist_ok=True)
         staging = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
-        _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
+        if not _link_unchanged(output_dir, staging, MARKER, MARKER_TEXT, None):
+            _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
         for path in sorted(files):
             if not _link_unchanged(output_dir, staging, path, files[path], previous):
                 _write_file(staging, path, files[path])

@@ -1,0 +1,260 @@
+"""Benchmark: the edit loop of issue 10, every target side by side with a bare Python floor and Hugo.
+
+Usage: python benchmarks/bench_edit_loop.py [--events 1000,10000] [--repeat 3] [--no-serve]
+
+For each size, on one synthetic corpus (benchmarks/bench_build.py: 300-600-word bodies, people,
+places, tags), prints medians of --repeat runs of:
+  cold        build into a new folder with no cache (and its peak memory)
+  no-change   the same build again
+  one edit    one event's body changed: wall time, files rewritten (new inode) vs files changed
+  serve       `serve` running: time from writing an edited event to its new bytes being served
+  floor       a bare 2-process Python build: read + YAML + Python-Markdown + Jinja2 + write
+  hugo        `hugo` on the same corpus as Hugo content with a minimal theme (when installed)
+and the issue's targets with the measured ratio. Every number is measured in this run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_build import make_content  # noqa: E402
+
+PEAK = "import resource,runpy,sys; sys.argv=sys.argv[1:]; code=0\n" \
+       "try: runpy.run_path(sys.argv[0], run_name='__main__')\n" \
+       "except SystemExit as e: code=e.code or 0\n" \
+       "r=max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n" \
+       "print(f'PEAK_KB {r}', file=sys.stderr); sys.exit(code)"
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Run command; (seconds, peak resident KB of it and its children)."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}")
+    peak = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB")]
+    return seconds, (peak[0] if peak else 0)
+
+
+def chronicle(content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-c", PEAK, str(ROOT / "build.py"), "--content", str(content), "--output", str(output)]
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+
+def edit_event(content: Path, number: int, stamp: str) -> Path:
+    path = content / "events" / f"event-{number:05d}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n").rsplit("\n", 1)[0] + f"\nEdited {stamp}.\n", encoding="utf-8")
+    return path
+
+
+def bench_chronicle(content: Path, work: Path, repeat: int) -> dict[str, float]:
+    """Cold, no-change and one-edit builds; their medians and counts."""
+    colds, peaks, warm, edits = [], [], [], []
+    for run in range(repeat):
+        folder = work / f"cold-{run}"
+        seconds, peak = timed(chronicle(content, folder / "site"))
+        colds.append(seconds)
+        peaks.append(peak)
+    site = work / f"cold-{repeat - 1}" / "site"
+    for _ in range(repeat):
+        warm.append(timed(chronicle(content, site))[0])
+    rewritten = changed = 0
+    for run in range(repeat):
+        before, old = inodes(site), {p: (site / p).read_bytes() for p in inodes(site)}
+        edit_event(content, 7 + run, f"edit {run}")
+        edits.append(timed(chronicle(content, site))[0])
+        after = inodes(site)
+        rewritten = sum(1 for p in after if after[p] != before.get(p))
+        changed = sum(1 for p in after if (site / p).read_bytes() != old.get(p))
+    return {"cold": statistics.median(colds), "peak_mb": max(peaks) / 1024, "nochange": statistics.median(warm),
+            "edit": statistics.median(edits), "rewritten": rewritten, "changed": changed}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def bench_serve(content: Path, work: Path, repeat: int) -> float:
+    """Median seconds from writing an edited event to its new bytes being served."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
+                               "--output", str(work / "serve-site"), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/events/event-00003.html"
+    try:
+        deadline = time.monotonic() + 600
+        while fetch(url) is None:
+            if time.monotonic() > deadline:
+                raise SystemExit("serve did not start")
+            time.sleep(0.2)
+        times = []
+        for run in range(repeat):
+            time.sleep(1.0)  # let the previous rebuild settle
+            marker = f"served {run} {time.time_ns()}"
+            started = time.perf_counter()
+            edit_event(content, 3, marker)
+            while marker.encode() not in (fetch(url) or b""):
+                if time.perf_counter() - started > 300:
+                    raise SystemExit("the edit was never served")
+                time.sleep(0.005)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+FLOOR = r'''
+import os, sys, multiprocessing
+import yaml, markdown, jinja2
+src, out = sys.argv[1], sys.argv[2]
+TEMPLATE = jinja2.Environment(autoescape=True).from_string(
+    "<!DOCTYPE html><html><head><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ body|safe }}</body></html>")
+def one(names):
+    md = markdown.Markdown(extensions=["footnotes", "tables", "attr_list", "toc"])
+    for kind, name in names:
+        text = open(os.path.join(src, kind, name), encoding="utf-8").read()
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.load(front, Loader=yaml.BaseLoader)  # strings: BC dates are not datetime
+        html = TEMPLATE.render(title=meta.get("title") or meta.get("name"), body=md.reset().convert(body))
+        os.makedirs(os.path.join(out, kind), exist_ok=True)
+        with open(os.path.join(out, kind, name[:-3] + ".html"), "w", encoding="utf-8") as f:
+            f.write(html)
+    return len(names)
+if __name__ == "__main__":
+    names = [(k, n) for k in ("events", "people", "places") for n in sorted(os.listdir(os.path.join(src, k)))]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(one, [names[0::2], names[1::2]])
+'''
+
+
+def bench_floor(content: Path, work: Path, repeat: int) -> float:
+    script = work / "floor.py"
+    script.write_text(FLOOR, encoding="utf-8")
+    times = []
+    for run in range(repeat):
+        times.append(timed([sys.executable, str(script), str(content), str(work / f"floor-{run}")])[0])
+    return statistics.median(times)
+
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>"
+                            "{{ block \"main\" . }}{{ end }}</body></html>\n",
+    "_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}"
+                            "{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">prev</a>{{ end }}"
+                            "{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">next</a>{{ end }}"
+                            "{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}/\">{{ . }}</a>{{ end }}{{ end }}\n",
+    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
+                          "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+}
+
+
+def hugo_site(content: Path, work: Path) -> Path:
+    """The corpus as a Hugo site: same bodies, tags/people/places as taxonomies, a minimal theme."""
+    site = work / "hugo"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Bench"\ndisableKinds = []\n'
+                                    '[taxonomies]\ntag = "tags"\nperson = "people"\nplace = "places"\n')
+    for rel, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / "layouts" / rel).write_text(text)
+    for kind in ("events", "people", "places"):
+        (site / "content" / kind).mkdir()
+        for source in (content / kind).iterdir():  # Hugo's date must be AD: the date goes in a param
+            text = source.read_text(encoding="utf-8").replace("\ndate:", "\nwhen:", 1)
+            (site / "content" / kind / source.name).write_text(text, encoding="utf-8")
+    return site
+
+
+def bench_hugo(content: Path, work: Path, repeat: int) -> dict[str, float] | None:
+    hugo = shutil.which("hugo")
+    if not hugo:
+        return None
+    site = hugo_site(content, work)
+    colds, peaks, warm = [], [], []
+    for run in range(repeat):
+        seconds, peak = timed([sys.executable, "-c", "import resource,subprocess,sys; c=subprocess.call(sys.argv[1:]);"
+                               "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+                               "sys.exit(c)", hugo, "--quiet", "-s", str(site), "-d", str(work / f"hugo-{run}")])
+        colds.append(seconds)
+        peaks.append(peak)
+    return {"cold": statistics.median(colds), "peak_mb": max(peaks) / 1024}
+
+
+def report(size: int, ours: dict, serve: float | None, floor: float, hugo: dict | None) -> None:
+    print(f"\n== {size:,} entries ==")
+    print(f"{'':<28}{'chronicle':>11}{'floor':>9}{'hugo':>9}")
+    hugo_cold = hugo["cold"] if hugo else None
+    print(f"{'cold build (s)':<28}{ours['cold']:>11.2f}{floor:>9.2f}{_n(hugo_cold):>9}")
+    print(f"{'peak memory (MB)':<28}{ours['peak_mb']:>11.0f}{'':>9}{_n(hugo and hugo['peak_mb'], 0):>9}")
+    print(f"{'no-change rebuild (s)':<28}{ours['nochange']:>11.2f}")
+    print(f"{'one-edit rebuild (s)':<28}{ours['edit']:>11.2f}   files rewritten {ours['rewritten']}, "
+          f"bytes changed {ours['changed']}")
+    if serve is not None:
+        print(f"{'serve: write -> served (s)':<28}{serve:>11.3f}")
+    target_serve = 0.150 if size <= 1000 else 0.300
+    rows = [("serve edit <= %.0f ms" % (target_serve * 1000), serve, target_serve, serve),
+            ("cold / floor <= 1.25", ours["cold"] / floor, 1.25, None)]
+    if hugo_cold:
+        rows += [("cold / hugo <= 1.0", ours["cold"] / hugo_cold, 1.0, None),
+                 ("peak / hugo peak <= 0.25", ours["peak_mb"] / max(hugo["peak_mb"], 1), 0.25, None),
+                 ("no-change / hugo cold <= 0.15", ours["nochange"] / hugo_cold, 0.15, None)]
+    rows += [("one edit: rewritten == changed", ours["rewritten"] - ours["changed"], 0, None)]
+    for name, value, limit, _ in rows:
+        if value is None:
+            continue
+        print(f"  target {name:<32} measured {value:>8.3f}  {'met' if value <= limit else 'NOT met'}")
+
+
+def _n(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", default="1000,10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-serve", action="store_true")
+    args = parser.parse_args()
+    for size in (int(s) for s in args.events.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            content = make_content(work / "content", size)
+            floor = bench_floor(content, work, args.repeat)
+            hugo = bench_hugo(content, work, args.repeat)
+            ours = bench_chronicle(content, work, args.repeat)
+            serve = None if args.no_serve else bench_serve(content, work, args.repeat)
+            report(size, ours, serve, floor, hugo)
+            sys.stdout.flush()
+            os.sync()
+
+
+if __name__ == "__main__":
+    main()
