@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 import re
 import struct
+import time
 import zlib
 from pathlib import Path
 
 import pytest
 
 from chronicle.imagesize import image_size
+from chronicle.media import body_asset_problems
+from chronicle.model import StandalonePage
 from tests.support import build, run_cli
 
 SITE = "title: Media\nlanguage: en\nbase_url: https://example.org/repo/\n"
@@ -416,3 +419,21 @@ def test_missing_asset_warning_comes_from_check_and_from_every_cached_build(cont
     for _ in range(2):  # the second build takes the body from the cache
         run = build(root, tmp_path / "site")
         assert (run.code, line in run.err.splitlines()) == (0, True)
+
+
+HOSTILE_BODIES = {
+    "backtick-runs": "".join("`" * k + " " for k in range(300, 0, -1)),
+    "unclosed-fences": "```\n" * 20_000,
+    "reference-lines": "[a]: " * 10_000,
+    "asset-links": "](assets/" * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_BODIES)
+def test_asset_check_stays_linear_on_hostile_bodies(name: str):
+    paragraph = HOSTILE_BODIES[name]
+    body = "\n\n".join([paragraph] * (1_000_000 // (len(paragraph) + 2)))
+    entry = StandalonePage(slug="p", title="P", body=body, path="content/pages/p.md", body_line=4)
+    started = time.perf_counter()
+    body_asset_problems(entry, frozenset())
+    assert time.perf_counter() - started < 5  # about 0.3 s here
