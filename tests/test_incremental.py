@@ -141,3 +141,27 @@ def test_serve_rebuilds_with_memory_equal_a_cold_build(demo: Path, tmp_path: Pat
         assert tree(tmp_path / "site") == _cold(demo, tmp_path / f"cold-{number}"), edit.__name__
         assert memory.files == {path: data for path, data in tree(tmp_path / "site").items()
                                 if path != ".chronicle-site"}  # what the next rebuild compares with
+
+
+def _many_events(count: int, last_body: str = "Text.") -> dict[str, str]:
+    files = {f"events/e{i:03d}.md": f"---\ntitle: Event {i}\ndate: {1900 + i % 100}-01-01\ntags: [t{i % 7}]\n---\n"
+                                    f"Body {i} links [[e{(i + 1) % count:03d}]].\n" for i in range(count)}
+    files[f"events/e{count - 1:03d}.md"] = f"---\ntitle: Last\ndate: 2001-01-01\n---\n{last_body}\n"
+    return files
+
+
+def test_both_processes_build_what_one_builds(content, tmp_path: Path, monkeypatch) -> None:
+    source = content(_many_events(300))
+    assert build(source, tmp_path / "two" / "site").code == 0
+    monkeypatch.setattr("chronicle.parallel.MIN_ITEMS", 10**9)  # everything in this process
+    assert build(source, tmp_path / "one" / "site").code == 0
+    assert tree(tmp_path / "two" / "site") == tree(tmp_path / "one" / "site")
+
+
+def test_a_problem_met_in_the_second_process_is_one_line(content, tmp_path: Path) -> None:
+    nested = "* " * 800 + "x"  # deeper than Python recurses
+    source = content(_many_events(300, nested))
+    run = build(source, tmp_path / "site")
+    assert (run.code, run.error_lines) == (
+        1, ["content/events/e299.md:5: body nests lists or block quotes too deeply to render"])
+    assert not (tmp_path / "site").exists()
