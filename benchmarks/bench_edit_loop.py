@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_build import make_content  # noqa: E402
 
-PEAK = "import resource,runpy,sys; sys.argv=sys.argv[1:]; code=0\n" \
+PEAK = "import os,resource,runpy,sys; sys.argv=sys.argv[1:]; sys.path.insert(0, os.path.dirname(sys.argv[0])); code=0\n" \
        "try: runpy.run_path(sys.argv[0], run_name='__main__')\n" \
        "except SystemExit as e: code=e.code or 0\n" \
        "r=max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n" \
