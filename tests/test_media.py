@@ -437,3 +437,19 @@ def test_asset_check_stays_linear_on_hostile_bodies(name: str):
     started = time.perf_counter()
     body_asset_problems(entry, frozenset())
     assert time.perf_counter() - started < 5  # about 0.3 s here
+
+
+def test_every_image_and_asset_link_of_a_media_site_resolves(content, tmp_path):
+    files = {"events/arrival.md": EVENT.format(src="assets/train.png") + "\n![T](assets/train.png)\n",
+             "people/ho.md": PERSON + "[Timetable](assets/docs/timetable.pdf)\n",
+             "places/hanoi.md": PLACE + "![Map](./assets/maps/hanoi.gif)\n",
+             "pages/about.md": "---\ntitle: About\n---\n![Train](../assets/train.png)\n",
+             "assets/maps/hanoi.gif": gif(64, 48), **BODY_FILES}
+    site = tmp_path / "site"
+    assert build(content(files), site).code == 0
+    broken = []
+    for page in sorted(set(site.rglob("*.html")) - {site / "404.html"}):  # 404: root-absolute
+        for ref in re.findall(r'(?:src|href)="([^"#?]*assets/[^"#?]+)"', page.read_text(encoding="utf-8")):
+            if not ref.startswith("https:") and not (page.parent / ref).resolve().is_file():
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+    assert broken == []
