@@ -35,9 +35,15 @@ def split_map(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[It
         child.start()
         sender.close()
         children.append((child, receiver))
-    results = work(slices[0])
-    for child, receiver in children:
-        results += _collect(child, receiver)
+    try:
+        results = work(slices[0])
+        for child, receiver in children:
+            results += _collect(child, receiver)
+    finally:
+        for child, _ in children:  # after a failure here, the children's work is not wanted
+            if child.is_alive():
+                child.terminate()
+                child.join()
     return results
 
 
