@@ -13,7 +13,7 @@
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
   var phone = window.matchMedia("(max-width: 40rem)");
   var S = { facet: D.facet, hidden: {}, lo: 0, hi: 1, hot: -1 };
-  var full = extent(), svg, lanes, byLane, pending = 0, announceTimer = 0, anim = 0;
+  var full = extent(), svg, lanes, byLane, pending = 0, announceTimer = 0, anim = 0, idle = 0, drawn = null;
 
   /* ---- data ---- */
   function endOf(e) { return e.e === undefined ? e.s : (e.e === null ? Infinity : e.e); }
@@ -121,22 +121,42 @@
 
   /* ---- drawing ---- */
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function schedule() { if (!pending) pending = requestAnimationFrame(function () { pending = 0; draw(); }); }
+  function schedule() { if (!pending) pending = requestAnimationFrame(function () { pending = 0; render(); }); }
+  /* A pan at the same zoom slides the drawn layer (it holds half a view more on each side) and
+     redraws once the view rests: rebuilding thousands of nodes every frame would not keep 60 fps. */
+  function render() {
+    var d = drawn, span = S.hi - S.lo;
+    if (d && d.linear && d.vert === phone.matches && Math.abs(span - (d.hi - d.lo)) < span * 1e-9) {
+      var shift = (S.lo - d.lo) / span * d.len;
+      if (Math.abs(shift) < d.len * 0.45) {
+        svg.querySelector(".tv-layer").setAttribute("transform", d.vert ? "translate(0 " + (-shift).toFixed(1) + ")" : "translate(" + (-shift).toFixed(1) + " 0)");
+        clearTimeout(idle); idle = setTimeout(draw, 150); announce();
+        return;
+      }
+    }
+    draw();
+  }
   function draw() {
-    var g = geometry(), parts = [], items = [], seen = {};
+    var g = geometry(), parts = [], items = [], seen = {}, fixed = [];
     if (!svg) return;
+    clearTimeout(idle);
+    drawn = { lo: S.lo, hi: S.hi, len: g.len, vert: g.vert, linear: g.segs.length === 1 };
     svg.setAttribute("viewBox", "0 0 " + g.w + " " + g.h);
     svg.setAttribute("width", g.w); svg.setAttribute("height", g.h);
     parts.push(drawEras(g), drawTicks(g));
     g.vis.forEach(function (n, row) { collect(g, n, row, items); });
     items.sort(function (a, b) { return a.t - b.t || a.row - b.row; });
     var labels = g.vert ? verticalLabels(g, items) : "";
+    var edge = g.vert ? g.h : g.w;
     items.forEach(function (it) {
-      var dup = it.i >= 0 && seen[it.i]; if (it.i >= 0) seen[it.i] = 1;
-      parts.push(it.html.replace("%TAB%", dup ? ' tabindex="-1"' : ""));
+      if (it.t === -Infinity) return fixed.push(it.html);
+      // Marks drawn beyond the edges (for sliding) stay out of the tab order until they are in view.
+      var away = it.b < 0 || it.a > edge, dup = it.i >= 0 && seen[it.i];
+      if (it.i >= 0 && !away) seen[it.i] = 1;
+      parts.push(it.html.replace("%TAB%", dup || away ? ' tabindex="-1"' : ""));
     });
     var focused = document.activeElement && chart.contains(document.activeElement) ? document.activeElement.getAttribute("data-key") : null;
-    svg.innerHTML = parts.join("") + labels;
+    svg.innerHTML = '<g class="tv-layer">' + parts.join("") + labels + "</g>" + fixed.join("");
     if (focused) { var again = svg.querySelector('[data-key="' + focused + '"]'); if (again) again.focus(); }
     if (S.hot >= 0) hot(S.hot, true);
     announce();
@@ -148,6 +168,9 @@
         var m = 8 + (z.p0 + z.p1) / 2;
         out.push(g.vert ? '<path class="tv-break" d="M' + (g.axis - 30) + " " + (m - 4) + "l12 -5M" + (g.axis - 30) + " " + (m + 3) + 'l12 -5"/>'
           : '<path class="tv-break" d="M' + (m - 6) + " 22l5 -12M" + (m + 1) + ' 22l5 -12"/>');
+      } else if (g.segs.length === 1) {  // a plain axis: ticks for the slide margin too
+        var sp = z.hi - z.lo;
+        all = ticks(z.lo - sp / 2, z.hi + sp / 2, (z.p1 - z.p0) * 2, g.vert);
       } else all = all.concat(ticks(z.lo, z.hi, z.p1 - z.p0, g.vert));
     });
     all.forEach(function (tk) {
@@ -180,7 +203,7 @@
     }
     for (var k = 0; k < list.length; k++) {
       var e = EV[list[k]], a = g.pos(e.s), b = g.pos(Math.min(endOf(e), S.hi + 1e9));
-      if (b < -20 || a > edge + 20) continue;
+      if (b < -edge / 2 || a > edge * 1.5) continue;
       if (group.length && a - g.pos(EV[group[0]].s) > 12) flush();
       group.push(list[k]);
     }
@@ -203,7 +226,7 @@
       : '<rect x="' + a.toFixed(1) + '" y="' + (cross - 5) + '" width="' + (b - a).toFixed(1) + '" height="10" rx="3"/>';
     var name = e.a + ": " + e.t;
     return { t: e.s, row: row, i: i, lane: lane, a: a, b: Math.min(b, edge), c: cross,
-      html: '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%><title>' + esc(name) + "</title>" + shape + "</a>" };
+      html: '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%>' + shape + "</a>" };
   }
   function cluster(g, group, cross, colour, row) {
     var first = EV[group[0]], last = EV[group[group.length - 1]], a = g.pos(first.s), r = Math.min(14, 7 + Math.sqrt(group.length) * 1.5);
@@ -275,13 +298,13 @@
     }).join("");
   }
   function onControls() {
-    select.addEventListener("change", function () { S.facet = select.value; buildLanes(); fillLanes(); schedule(); });
+    select.addEventListener("change", function () { S.facet = select.value; buildLanes(); fillLanes(); drawn = null; schedule(); });
     lanesEl.addEventListener("change", function (ev) {
-      S.hidden[S.facet][ev.target.value] = !ev.target.checked; schedule();
+      S.hidden[S.facet][ev.target.value] = !ev.target.checked; drawn = null; schedule();
     });
-    root.querySelector(".tv-all").addEventListener("click", function () { S.hidden[S.facet] = {}; fillLanes(); schedule(); });
+    root.querySelector(".tv-all").addEventListener("click", function () { S.hidden[S.facet] = {}; fillLanes(); drawn = null; schedule(); });
     root.querySelector(".tv-none").addEventListener("click", function () {
-      var h = S.hidden[S.facet] = {}; lanes.forEach(function (l) { h[l.id] = true; }); fillLanes(); schedule();
+      var h = S.hidden[S.facet] = {}; lanes.forEach(function (l) { h[l.id] = true; }); fillLanes(); drawn = null; schedule();
     });
     root.querySelector(".tv-zoom").addEventListener("click", function (ev) {
       var act = ev.target.closest("button") && ev.target.closest("button").getAttribute("data-act");
@@ -367,10 +390,11 @@
   chart.appendChild(svg);
   S.lo = full[0]; S.hi = full[1];
   onControls(); onChart(); onLinked();
-  window.addEventListener("resize", schedule);
+  window.addEventListener("resize", function () { drawn = null; schedule(); });
   phone.addEventListener && phone.addEventListener("change", schedule);
   draw();
   // For tests and the benchmark: the view's time range, and a way to set it.
-  window.timelineView = { range: function () { return [S.lo, S.hi]; }, set: function (lo, hi) { setView(lo, hi, false); draw(); },
+  window.timelineView = { range: function () { return [S.lo, S.hi]; }, set: function (lo, hi) { setView(lo, hi, false); cancelAnimationFrame(pending); pending = 0; render(); },
+    draw: function () { draw(); },
     facet: function () { return S.facet; } };
 })();
