@@ -212,8 +212,9 @@
     if (!g.vert) mine.forEach(function (it, j) {
       if (it.i < 0) return;
       var room = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, text = EV[it.i].t, fit = Math.floor(room / 6.6);
-      if (fit >= 8) it.html = it.html.replace("</a>", '<text class="tv-label" x="' + (it.b + 6).toFixed(1) + '" y="' + (cross + 4) + '">' +
-        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text></a>");
+      // Outside the link and hidden from assistive technology: the link's name already says it in full.
+      if (fit >= 8) it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + (it.b + 6).toFixed(1) + '" y="' + (cross + 4) + '">' +
+        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>";
     });
     Array.prototype.push.apply(items, mine);
   }
@@ -246,7 +247,7 @@
       if (y > g.h - 4) return;
       last = y;
       var text = EV[it.i].t, fit = Math.floor((g.w - x - 4) / 6.4);
-      out.push('<path class="tv-leader" d="M' + (it.c + 6) + " " + it.a.toFixed(1) + "L" + (x - 4) + " " + (y - 4).toFixed(1) + '"/><text class="tv-label" x="' + x + '" y="' + y.toFixed(1) + '" data-i="' + it.i + '">' +
+      out.push('<path class="tv-leader" d="M' + (it.c + 6) + " " + it.a.toFixed(1) + "L" + (x - 4) + " " + (y - 4).toFixed(1) + '"/><text class="tv-label" aria-hidden="true" x="' + x + '" y="' + y.toFixed(1) + '" data-i="' + it.i + '">' +
         esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>");
     });
     return out.join("");
