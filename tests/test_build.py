@@ -68,7 +68,7 @@ def test_every_relative_link_resolves(built):
 def test_prints_a_summary_line(demo, tmp_path):
     run = build(demo, tmp_path / "site")
     last = run.out.splitlines()[-1]
-    assert re.fullmatch(r"Built 26 pages \(\d+ files\) from 4 events, 3 people and 4 places in \d+\.\d\d s -> site", last), last
+    assert re.fullmatch(r"Built 27 pages \(\d+ files\) from 4 events, 3 people and 4 places in \d+\.\d\d s -> site", last), last
 
 
 def test_event_page_shows_dates_route_sources_and_backlinks(built):
