@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .calendars import Day, add_years, day_number, days_in_month, from_day_number
+from .calendars import Day, add_years, day_number, days_in_month, from_day_number, is_leap
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
@@ -162,9 +162,14 @@ class Date:
 
 
 def _fraction(day: Day, end: bool = False) -> float:
-    """A day as a fractional year: its start, or its end when `end`."""
-    year, month, dom = day
-    return year + (month - 1) / 12 + (dom - (0 if end else 1)) / 365
+    """A day as a fractional year: its start, or its end when `end`.
+
+    Day of year over days in that year, so every day of a year is equally wide and the line
+    has no jumps at month ends (27 February to 1 March is three days, leap year or not).
+    """
+    year = day[0]
+    elapsed = day_number(day) - day_number((year, 1, 1)) + end
+    return year + elapsed / (366 if is_leap(year) else 365)
 
 
 def _span_days(date: Date) -> int:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pytest
 
 from chronicle.load import load_content  # noqa: F401 (imported for a clear failure if the stage moves)
+from chronicle.calendars import day_number, is_leap
 from chronicle.dates import parse_date, parse_interval
 from chronicle.model import Event
 from chronicle.timeline_view import event_span, spoken_when
@@ -54,7 +56,39 @@ def test_spans_tell_points_intervals_and_uncertainty_apart(date, end, kind, fuzz
     span = event_span(event(date, end))
     assert (span.kind, span.fuzzy, span.open_end) == (kind, fuzzy, open_end)
     if width_days:
-        assert abs((span.end - span.start) * 365 - width_days) < 2.5  # fractional years bend a little at month ends
+        assert abs(days_at(span.end) - days_at(span.start) - width_days) < 0.01  # a fraction of a day
+
+
+def days_at(year: float) -> float:
+    """A fractional year back on a day count: whole years by the calendar, the rest by that year's days."""
+    whole = math.floor(year)
+    return day_number((whole, 1, 1)) + (year - whole) * (366 if is_leap(whole) else 365)
+
+
+@pytest.mark.parametrize("date,end,days", [
+    ("2019-02-27", "2019-03-01", 3),     # across the end of February
+    ("2020-02-27", "2020-03-01", 4),     # a leap year has the 29th
+    ("2019-01-31", "2019-02-01", 2),     # across a month end
+    ("2018-12-31", "2019-01-01", 2),     # across a year end
+    ("-0043-03-14", "-0043-03-16", 3),   # 44 BC, a leap year (astronomical -43)
+    ("0000-02-28", "0000-03-01", 3),     # 1 BC, a leap year
+    ("Y-170001", None, 365),             # a whole common year beyond four digits (170,002 BC)
+    ("Y170004", None, 366),              # a whole leap year beyond four digits
+])
+def test_days_are_equally_wide_within_a_year(date, end, days):
+    start = parse_date(date)
+    last = parse_date(end) if end else start
+    assert (last.latest() - start.earliest()) * (366 if is_leap(start.year) else 365) == pytest.approx(days, abs=1e-6)
+
+
+@pytest.mark.parametrize("before,after", [
+    ("2019-02-28", "2019-03-01"), ("2020-02-29", "2020-03-01"), ("2019-12-31", "2020-01-01"),
+    ("-0001-12-31", "0000-01-01"), ("2019-07-31", "2019-08-01"),
+])
+def test_the_time_line_has_no_jumps_at_month_or_year_ends(before, after):
+    first, second = parse_date(before), parse_date(after)
+    assert first.latest() == pytest.approx(second.fractional_year(), abs=1e-9)
+    assert first.fractional_year() < second.fractional_year() and first.sort_key() < second.sort_key()
 
 
 @pytest.mark.parametrize("date,spoken", [
