@@ -102,6 +102,24 @@ def slug(value: object) -> str:
     return result
 
 
+class Tag(str):
+    """A tag's slug (its page is 'tags/<slug>.html') that remembers how it was written."""
+
+    written: str
+
+    def __new__(cls, slug: str, written: str) -> "Tag":
+        made = super().__new__(cls, slug)
+        made.written = written
+        return made
+
+    def __reduce__(self):  # keep `written` through pickling (caches, worker processes)
+        return (Tag, (str(self), self.written))
+
+    def spelling(self) -> str:
+        """How it was written, up to case and the separator between words."""
+        return re.sub(r"[\s_-]+", " ", self.written.casefold()).strip()
+
+
 def tag(value: object) -> str:
     """A tag; written as words, kept as its slug (its page is 'tags/<slug>.html')."""
     words = text(value)
@@ -113,7 +131,7 @@ def tag(value: object) -> str:
     if result == "index":
         raise FieldError(f"tag {show(value)} would replace the list of all tags, tags/index.html; "
                          "choose another word")
-    return result
+    return Tag(result, words)
 
 
 def time(value: object) -> str:

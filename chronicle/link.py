@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .errors import Problem, display_path
+from .fields import Tag
 from .i18n import language_problem
 from .media import asset_names, body_asset_problems
 from .model import Content, Event, Person, Place, Site, StandalonePage
@@ -30,6 +31,7 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
         problems.extend(_check_references(entry, known, drafts))
         problems.extend(body_asset_problems(entry, assets))
     problems.extend(_route_gaps(events, places))
+    problems.extend(_tag_clashes(content.events))
     problems.extend(_long_span_warning(event) for event in events if _span(event) > MAX_YEAR_PAGES)
     events = tuple(_without_drafts(event, drafts) for event in events)
     site = Site(
@@ -105,6 +107,25 @@ def _without_drafts(event: Event, drafts: set[str]) -> Event:
     if not drafts or not set(event.related) & drafts:
         return event
     return replace(event, related=tuple(s for s in event.related if s not in drafts))
+
+
+def _tag_clashes(events: tuple[Event, ...]) -> list[Problem]:
+    """Tags spelled differently ('C++', 'C#') that would share one page: an error naming both."""
+    first: dict[str, tuple[str, Event]] = {}
+    problems = []
+    for event in sorted(events, key=lambda e: e.path):
+        for tag in event.tags:
+            spelling = tag.spelling() if isinstance(tag, Tag) else str(tag)  # in-memory records: plain slugs
+            seen = first.setdefault(str(tag), (spelling, event))
+            if seen[0] != spelling:
+                other = seen[1]
+                problems.append(Problem(event.path, event.lines.get("tags", 0), (
+                    f"tag '{tag.written}' would share the page tags/{tag}.html with "
+                    f"'{next(t.written for t in other.tags if t == tag)}' "
+                    f"({display_path(other.path)}:{other.lines.get('tags', 0)}); "
+                    "spell them the same or choose distinct words")))
+                first[str(tag)] = (spelling, event)  # report each further spelling once
+    return problems
 
 
 def _span(event: Event) -> int:

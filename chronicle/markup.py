@@ -15,6 +15,7 @@ from markdown.inlinepatterns import (IMAGE_LINK_RE, IMAGE_REFERENCE_RE, LINK_RE,
 from markupsafe import Markup
 
 from .errors import BuildFailed, Problem
+from .mdlimits import MAX_BLOCKS, count_blocks, harden_blocks
 from .model import Event, Person, Place, Site
 from .sanitize import SAFE_ATTRIBUTES, sanitize_body
 from .urls import entry_path
@@ -138,11 +139,17 @@ def _check_size(entry: Event | Person | Place) -> None:
                 f"paragraph of {end - start:,} characters; the limit is {MAX_PARAGRAPH_CHARS:,} "
                 "(split it with a blank line)"))])
         start = gap.end() if gap else end
+    blocks = count_blocks(entry.body)
+    if blocks > MAX_BLOCKS:
+        raise BuildFailed([Problem(entry.path, entry.body_line, (
+            f"body has {blocks:,} paragraphs or other blank-line-separated blocks; "
+            f"the limit is {MAX_BLOCKS:,} (split it into several entries)"))])
 
 
 def _harden(converter: markdown.Markdown) -> None:
-    """Swap in the safe attribute list and the linear-time link patterns."""
+    """Swap in the safe attribute list and the linear-time link, block and footnote handling."""
     converter.treeprocessors.register(_SafeAttrList(converter), "attr_list", 8)
+    harden_blocks(converter)
     patterns = converter.inlinePatterns
     for name, cls, pattern, priority in (
         ("reference", ReferenceInlineProcessor, REFERENCE_RE, 170),

@@ -235,12 +235,29 @@ def test_tags_that_would_share_a_page_are_refused(content, tmp_path, tags, messa
     assert run.error_lines == [message]
 
 
-def test_tags_that_slugify_alike_are_one_tag(content, tmp_path):
-    run = build(content({"events/a.md": event("title: A\ndate: 1958\ntags: [Train, 'train!', untitled]")}),
+def test_tags_written_alike_up_to_case_and_separators_are_one_tag(content, tmp_path):
+    run = build(content({"events/a.md": event("title: A\ndate: 1958\ntags: [Train, train, untitled]"),
+                         "events/b.md": event("title: B\ndate: 1959\ntags: [Train journeys, TRAIN-journeys]")}),
                 tmp_path / "site")
     assert run.code == 0, run.err
-    assert sorted(p.name for p in (tmp_path / "site" / "tags").iterdir()) == ["index.html", "train.html",
-                                                                              "untitled.html"]
+    assert sorted(p.name for p in (tmp_path / "site" / "tags").iterdir()) == [
+        "index.html", "train-journeys.html", "train.html", "untitled.html"]
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"events/a.md": event("title: A\ndate: 1958\ntags: [C++]"), "events/b.md": event("title: B\ndate: 1958\ntags: [C#]")},
+     "content/events/b.md:4: tag 'C#' would share the page tags/c.html with 'C++' (content/events/a.md:4); "
+     "spell them the same or choose distinct words"),
+    ({"events/a.md": event("title: A\ndate: 1958\ntags: [Train, 'train!']")},
+     "content/events/a.md:4: tag 'train!' would share the page tags/train.html with 'Train' (content/events/a.md:4); "
+     "spell them the same or choose distinct words"),
+    ({"events/a.md": event("title: A\ndate: 1958\ntags: [Hà Nội]"), "events/b.md": event("title: B\ndate: 1958\ntags: [Ha Noi]")},
+     "content/events/b.md:4: tag 'Ha Noi' would share the page tags/ha-noi.html with 'Hà Nội' (content/events/a.md:4); "
+     "spell them the same or choose distinct words"),
+], ids=["c++/c#", "train!/train", "accents"])
+def test_tags_spelled_differently_that_would_share_a_page_are_an_error_naming_both(content, tmp_path, files, message):
+    run = build_keeping_site(content, tmp_path, files)
+    assert (run.code, run.error_lines) == (1, [message])
 
 
 def test_overlong_file_names_are_refused_before_writing(content, tmp_path):
@@ -268,15 +285,13 @@ def test_search_index_of_a_hostile_body_takes_under_a_second_per_megabyte(unit):
     assert time.perf_counter() - started < len(body) / 1e6
 
 
-@pytest.mark.xfail(strict=True, reason="markup.py (not search.py): Python-Markdown's EmptyBlockProcessor pops "
-                   "blocks from the front of a list, quadratic in blank lines followed by text; 16 s for 1 MB")
 def test_blank_lines_body_builds_in_under_two_seconds_per_megabyte(content, tmp_path):
-    body = "\n" * 300_000 + "End."
+    body = "\n" * 900_000 + "End."
     folder = content({"events/a.md": event("title: A\ndate: 1958", body)})
     started = time.perf_counter()
     run = build(folder, tmp_path / "site")
     assert run.code == 0, run.err
-    assert time.perf_counter() - started < 2.0 * len(body) / 1e6
+    assert time.perf_counter() - started < 1.0 + 2.0 * len(body) / 1e6  # a build's fixed cost, then 2 s/MB
 
 
 def test_check_never_prints_a_traceback_for_a_bad_base_url_argument(content, tmp_path):

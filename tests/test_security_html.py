@@ -250,6 +250,9 @@ def body_file(tmp_path: Path, body: str) -> Path:
     ("unclosed-titles", '[a](x "' * 7_000),
     ("nested-parens", "[a]((x)" * 5_000),
     ("links-then-bracket", "[a](b)[" * 5_000),
+    ("footnote-markers", ("[^" * 20_000 + "\n\n") * 10),
+    ("reference-lines", "[a]:\n" * 9_000),
+    ("blank-lines", "\n" * 900_000 + "End."),
 ], ids=lambda value: value if len(value) < 30 else "")
 def test_hostile_brackets_build_fast(tmp_path, name, body):
     started = time.perf_counter()
@@ -257,6 +260,13 @@ def test_hostile_brackets_build_fast(tmp_path, name, body):
     seconds = time.perf_counter() - started
     assert run.code == 0, run.err
     assert seconds < 2 + 2 * len(body) / 1e6  # the whole build, with its fixed cost
+
+
+def test_a_body_of_too_many_blocks_is_one_line_error(tmp_path):
+    run = build(body_file(tmp_path, "x\n\n" * 20_000), tmp_path / "site")
+    assert (run.code, run.error_lines) == (1, [
+        "content/events/big.md:5: body has 20,000 paragraphs or other blank-line-separated blocks; "
+        "the limit is 10,000 (split it into several entries)"])
 
 
 DEEP = "body nests lists or block quotes too deeply to render"
