@@ -10,7 +10,7 @@ from .fields import Tag
 from .i18n import language_problem
 from .media import asset_names, body_asset_problems
 from .model import Content, Event, Person, Place, Site, StandalonePage
-from .wikilinks import find_wikilinks
+from .wikilinks import WikiLink, find_wikilinks
 
 Entry = Event | Person | Place | StandalonePage
 MAX_YEAR_PAGES = 1000  # year pages one event may appear on
@@ -27,8 +27,10 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
     pages = {p.slug: p for p in sorted(content.pages, key=lambda p: (p.order, p.title.casefold(), p.slug))}
     known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
     assets = asset_names(content.assets, content.assets_root)
+    links = {entry.body: find_wikilinks(entry.body)  # read once: checks and backlinks both need them
+             for entry in (*events, *people.values(), *places.values(), *pages.values())}
     for entry in (*events, *people.values(), *places.values(), *pages.values()):
-        problems.extend(_check_references(entry, known, drafts))
+        problems.extend(_check_references(entry, known, drafts, links[entry.body]))
         problems.extend(body_asset_problems(entry, assets))
     problems.extend(_route_gaps(events, places))
     problems.extend(_tag_clashes(content.events))
@@ -38,7 +40,7 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
         config=content.config, events=events, events_by_slug={e.slug: e for e in events},
         people=people, places=places, tags=_group(events, lambda e: e.tags),
         years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
-        events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries),
+        events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries, links),
         eras=content.eras, assets=content.assets, assets_root=content.assets_root, pages=pages,
     )
     return site, problems
@@ -68,7 +70,8 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
     return entries
 
 
-def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str]) -> list[Problem]:
+def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str],
+                      wikilinks: list[WikiLink]) -> list[Problem]:
     problems = []
 
     def check(slug: str, what: str, line: int) -> None:
@@ -81,7 +84,7 @@ def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[st
                 check(slug, what, entry.lines.get(key, 0))
         for stop in entry.route:
             check(stop.place, "place", stop.line)
-    for link in find_wikilinks(entry.body):
+    for link in wikilinks:
         check(link.slug, "wiki-link target", entry.body_line + link.line - 1)
     return problems
 
@@ -161,11 +164,12 @@ def _group(events: tuple[Event, ...], keys_of) -> dict:
     return {key: tuple(groups[key]) for key in sorted(groups)}
 
 
-def _backlinks(events, people, places, entries: dict[str, Entry]) -> dict[str, tuple[Entry, ...]]:
+def _backlinks(events, people, places, entries: dict[str, Entry],
+               links: dict[str, list[WikiLink]]) -> dict[str, tuple[Entry, ...]]:
     """For each slug, the entries whose body wiki-links to it or whose `related` names it."""
     linking: dict[str, dict[str, Entry]] = defaultdict(dict)
     for entry in (*events, *people.values(), *places.values()):
-        targets = [link.slug for link in find_wikilinks(entry.body)]
+        targets = [link.slug for link in links[entry.body]]
         targets += list(entry.related) if isinstance(entry, Event) else []
         for target in targets:
             if target in entries and target != entry.slug:
