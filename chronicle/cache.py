@@ -16,7 +16,6 @@ from importlib import metadata
 from typing import Iterable, Iterator
 
 CACHE_DIR = ".chronicle-cache"
-_CODE = ("markup.py", "sanitize.py", "wikilinks.py", "cache.py", "bodies.py")  # what shapes a body
 _LIBRARIES = ("Markdown", "nh3")
 
 
@@ -28,10 +27,10 @@ def cache_path(output: str) -> str:
 
 @lru_cache(maxsize=1)  # the code does not change while a process runs
 def generator_version() -> str:
-    """A digest of the modules and library versions that turn Markdown into HTML."""
+    """A digest of the package's code and the versions of the libraries that turn Markdown into HTML."""
     digest = hashlib.sha256()
     here = os.path.dirname(os.path.abspath(__file__))
-    for name in _CODE:
+    for name in sorted(n for n in os.listdir(here) if n.endswith(".py")):  # any module may shape a body
         with open(os.path.join(here, name), "rb") as handle:
             digest.update(handle.read())
     for library in _LIBRARIES:
