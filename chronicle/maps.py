@@ -50,7 +50,7 @@ def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title
     joined = [i for i in range(len(modes)) if numbers[i + 1] == numbers[i] + 1]
     kinds = {i: mode_kind(modes[i]) for i in joined}
     legs = "".join(_leg(f"Leg {numbers[i]}: {points[i].name} → {points[i + 1].name} ({modes[i] or 'unknown'})",
-                        xy[i], xy[i + 1], kinds[i]) for i in joined)
+                        xy[i], xy[i + 1], kinds[i], numbers[i + 1]) for i in joined)
     groups: dict[tuple[str, float, float], list[int]] = {}  # one marker per place, however often visited
     for i, p in enumerate(points):
         groups.setdefault((p.name, round(p.lat, 3), round(p.lon, 3)), []).append(i)
@@ -124,7 +124,7 @@ def _svg(kind: str, key: str, view: View, text: tuple[str, str], body: str, extr
         f'{body}</svg>')
 
 
-def _leg(name: str, a: Pt, b: Pt, kind: str) -> str:
+def _leg(name: str, a: Pt, b: Pt, kind: str, to_stop: int) -> str:
     """One leg of the route; flights arc to the left of their direction, so return flights bow apart."""
     if kind == "plane":
         dx, dy = b[0] - a[0], b[1] - a[1]
@@ -132,7 +132,8 @@ def _leg(name: str, a: Pt, b: Pt, kind: str) -> str:
         d = f"M{fmt(a[0])} {fmt(a[1])}Q{fmt(cx)} {fmt(cy)} {fmt(b[0])} {fmt(b[1])}"
     else:
         d = f"M{fmt(a[0])} {fmt(a[1])}L{fmt(b[0])} {fmt(b[1])}"
-    return f'<g class="leg leg-{kind}"><title>{escape(name)}</title>{leg_paths(kind, d)}</g>'
+    # data-to names the stop the leg arrives at, so journey.js can emphasise how the reader got there.
+    return f'<g class="leg leg-{kind}" data-to="{to_stop}"><title>{escape(name)}</title>{leg_paths(kind, d)}</g>'
 
 
 def _tooltip(points: Sequence[MapPoint], idx: list[int], numbers: Sequence[int] | None = None) -> str:
@@ -187,12 +188,14 @@ def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str |
             f'<text class="map-label" x="{fmt(spot[0])}" y="{fmt(spot[1])}" text-anchor="{spot[2]}"'
             f' font-size="12" {HALO}>{escape(p.name)}</text>')
         cls = "stop" if numbered else ("place is-highlight" if p.name == highlight else "place")
+        # data-stops lists the stop numbers a marker stands for, for journey.js to find it.
+        data = f' data-stops="{num.replace(",", "")}"' if num else ""
         # The space keeps the number and name two words, and the link's name starts with both,
         # so the visible text is part of the accessible name (WCAG 2.5.3 Label in Name).
         inner = f"<title>{escape(tip)}</title>{shape} {label}"
         name = f"Stop{'s' if num and ',' in num else ''} {num}: {tip}" if num else tip
-        link = f'<a class="{cls}" href="{escape(p.href)}" aria-label="{escape(name)}">{inner}</a>'
-        out.append(link if p.href else f'<g class="{cls}">{inner}</g>')
+        link = f'<a class="{cls}"{data} href="{escape(p.href)}" aria-label="{escape(name)}">{inner}</a>'
+        out.append(link if p.href else f'<g class="{cls}"{data}>{inner}</g>')
     # Reversed so earlier (higher-priority) markers are painted on top.
     return f'<g class="{"stops" if numbered else "places"}">{"".join(reversed(out))}</g>'
 
