@@ -22,7 +22,7 @@ from .listing import (coordinates, entry_links, event_links, life, menus, named,
 from .markup import body_html
 from .model import Event, Person, Place, Site, StandalonePage
 from .search import script_json
-from .timeline_view import view_context
+from .timeline_view import period_starts, view_context
 from .urls import absolute, entry_path, root_of, tag_path, year_path
 
 NARROW_AXIS = 360.0  # viewBox width of the phone axis: 12 px labels stay ~11 px on a 320 px screen
@@ -71,7 +71,8 @@ def index_page(site: Site) -> Page:
         groups.setdefault(event.start.year, []).append(event)
     years = [(year_text(year, lang), year_path(year), event_links(events, "", lang))
              for year, events in groups.items()]
-    context = {"years": years, "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS)}
+    context = {"years": years, "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS),
+               "periods": {year_text(year, lang): name for year, name in period_starts(site).items()}}
     return Page("index.html", "index.html", site.config.title, context, site.config.description)
 
 

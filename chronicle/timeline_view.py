@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .axis_scale import domain, step, year_label
 from .datetext import range_text
 from .dates import Date
 from .i18n import ui_language
@@ -27,12 +28,13 @@ EN = {
     "cluster": "several events: select to zoom in", "approximate": "approximate", "uncertain": "uncertain",
     "ongoing": "ongoing", "end_unknown": "end unknown", "showing": "Showing {from} to {to}",
     "events_n": "{n} events", "help": "Drag, scroll or pinch to move and zoom; keys + and − zoom, arrows move.",
-    "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}",
+    "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}", "decade": "{year}s",
 }
 KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "people": "인물", "places": "장소",
       "countries": "나라", "tags": "태그", "other": "지정 없음", "filter": "표시할 갈래", "all": "모두",
       "none": "없음", "zoom_in": "확대", "zoom_out": "축소", "reset": "전체 연표", "earlier": "이전",
-      "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건"}
+      "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건",
+      "decade": "{year}년대"}
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,45 @@ def view_data(site: Site) -> dict:
 def view_context(site: Site) -> dict:
     """The context timeline.html receives."""
     data = view_data(site)
+    starts = period_starts(site)
+    heads = {}
+    for i, event in enumerate(site.events):  # the first event of each period in the list carries its name
+        heads.setdefault(starts.get(event.start.year, ""), i)
     return {"view_json": Markup(script_json(data)), "v": data["t"], "facets": FACETS,
-            "facet": data["facet"], "facet_lanes": data["facets"][data["facet"]]}
+            "facet": data["facet"], "facet_lanes": data["facets"][data["facet"]],
+            "period_heads": {i: name for name, i in heads.items() if name}}
+
+
+def period_starts(site: Site) -> dict[int, str]:
+    """{first year with events of a print period: its name}, in time order.
+
+    A period is one of the broken axis' clusters, cut at round steps: decades for a cluster of a
+    few decades, centuries or more for long ones, so a printed page holds one legible stretch.
+    """
+    spans = [(span.start, span.start if span.end is None or math.isinf(span.end) else span.end)
+             for span in map(event_span, site.events)]
+    if not spans:
+        return {}
+    clusters = [seg for seg in domain(spans, 0.0, 1.0, breaks=True).segments if not seg.gap]
+    decade = strings(site.config.language)["decade"]
+    found: dict[int, str] = {}
+    for year in sorted({event.start.year for event in site.events}):
+        cluster = next((c for c in clusters if year <= c.hi), clusters[-1])
+        name = _period_name(year, max(10, int(step(cluster.hi - cluster.lo, 4))), decade)
+        if name not in found.values():
+            found[year] = name
+    return found
+
+
+def _period_name(year: int, stride: int, decade: str) -> str:
+    """'1950s', '1900–1949', or '500 BC–476 BC': BC periods are round in BC years, as readers count them."""
+    if year > 0:
+        first = year // stride * stride
+        if stride == 10 and first > 0:
+            return decade.format(year=first)
+        return f"{year_label(max(first, 1))}–{year_label(first + stride - 1)}"
+    top = -(-(1 - year) // stride) * stride  # the period's earliest year, in BC numbering
+    return f"{year_label(1 - top)}–{year_label(1 - (top - stride + 1))}"
 
 
 def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]]) -> dict:

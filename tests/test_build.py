@@ -74,7 +74,7 @@ def test_prints_a_summary_line(demo, tmp_path):
 def test_event_page_shows_dates_route_sources_and_backlinks(built):
     html = (built / "events/kim-il-sung-to-hanoi.html").read_text(encoding="utf-8")
     assert '<p class="when">21 November 1958 – December 1958</p>' in html
-    assert ('<tr><td>3</td><td><a href="../places/hanoi.html">Hanoi</a></td><td>28 November 1958</td>'
+    assert ('<tr data-stop="3"><td>3</td><td><a href="../places/hanoi.html">Hanoi</a></td><td>28 November 1958</td>'
             "<td></td><td>plane</td><td>On a Chinese plane</td></tr>") in html
     assert ('<a href="http://www.globaltimes.cn/content/1139952.shtml">Kim Il Sung&#39;s visit</a>, '
             '<span class="publisher">Global Times</span>, 24 February 2019') in html

@@ -65,7 +65,7 @@ def test_line_breaks_at_missing_stops_and_numbers_match_the_itinerary(built):
     assert legs == ["Leg 1: Pyongyang → Beijing (train)"]  # nothing drawn from Beijing straight to Hanoi
     numbers = [el.text for el in svg.iter() if el.get("class") == "stop-num"]
     assert sorted(numbers) == ["1", "2", "5"]
-    rows = re.findall(r"<tr><td>(\d+)</td><td><a [^>]*>([^<]+)</a>", html)
+    rows = re.findall(r'<tr data-stop="\d+"><td>(\d+)</td><td><a [^>]*>([^<]+)</a>', html)
     assert rows == [("1", "Pyongyang"), ("2", "Beijing"), ("3", "Nanning"), ("4", "Dong Dang"), ("5", "Hanoi")]
 
 

@@ -171,3 +171,23 @@ def test_showcase_axis_breaks_the_empty_decades_and_names_eras_in_full(tmp_path)
         assert "no events 1965–2017" in svg
         assert ">Kim Il Sung leads the DPRK</text>" in svg and ">Donald Trump&#39;s first presidency</text>" in svg
     assert 'viewBox="0 0 360 ' in narrow
+
+
+def _dated(*years: str) -> dict[str, str]:
+    return {f"events/e{n}.md": f"---\ntitle: Event {n}\ndate: '{year}'\n---\n" for n, year in enumerate(years)}
+
+
+@pytest.mark.parametrize("years,periods", [
+    (("1950", "1958", "1964", "2018", "2019", "2023"), ["1950s", "1960s", "2010s", "2020s"]),  # clusters in decades
+    (("1905", "1920", "1935", "1950", "1965", "1980", "1995", "2010"),
+     ["1900–1949", "1950–1999", "2000–2049"]),  # a century-long cluster: half centuries
+    (("-0499", "-0480", "-0460", "-0440", "-0420"), ["500 BC–476 BC", "475 BC–451 BC", "450 BC–426 BC",
+                                                      "425 BC–401 BC"]),  # BC periods round in BC years
+    (("-0004", "0003"), ["10 BC–1 BC", "1–9"]),  # no year 0 between them
+])
+def test_print_periods_are_the_axis_clusters_cut_at_round_years(content, tmp_path, years, periods):
+    run = build(content(_dated(*years)), tmp_path / "site")
+    assert run.code == 0, run.err
+    for page in ("index.html", "timeline.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert re.findall(r'data-period="([^"]*)"', html) == periods

@@ -1,6 +1,7 @@
 """timeline.html in real Chromium, opened from disk: zoom, pan, filter, facet, keyboard, phone, no JavaScript."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,30 @@ def test_script_is_small_classic_and_local(file_site: Path) -> None:
     script = (file_site / "assets" / "timeline.js").read_bytes()
     assert len(gzip.compress(script)) < 30_000
     assert b"fetch(" not in script and b"import " not in script
+
+
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
+PERIODS = ["1950s", "1960s", "2010s", "2020s"]  # the axis' two clusters, cut into decades
+
+
+@pytest.mark.parametrize("name", ["index.html", "timeline.html"])
+def test_prints_one_page_per_period_with_its_heading(page: object, file_site: Path, name: str) -> None:
+    page.goto((file_site / name).as_uri())
+    page.emulate_media(media="print")
+    assert page.evaluate("Array.from(document.querySelectorAll('[data-period]')).map(e => e.dataset.period)") \
+        == PERIODS
+    headings = page.evaluate("Array.from(document.querySelectorAll('[data-period]'))"
+                             ".map(e => getComputedStyle(e, '::before').content)")
+    assert headings == [f'"{period}"' for period in PERIODS]
+    hidden = page.evaluate("Array.from(document.querySelectorAll('.tv-controls, .tv-chart, .site-header, "
+                           ".site-search, .site-footer')).every(e => e.getClientRects().length === 0)")
+    assert hidden
+    link = page.locator("[data-period] a").first
+    assert link.evaluate("a => getComputedStyle(a).color") == "rgb(0, 0, 0)"  # links stay readable in ink
+    pdf = page.pdf(format="A4", print_background=False)
+    assert len(PAGE_OBJECT.findall(pdf)) == len(PERIODS)
+
+
+def test_on_screen_the_period_headings_are_not_shown(page: object, file_site: Path) -> None:
+    page.goto((file_site / "index.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-period]'), '::before').content") == "none"
