@@ -41,14 +41,45 @@ def test_writes_screenshots_of_key_pages(site: BuiltSite, browser: object) -> No
 
 
 COMPARE = {"ours": "timeline.html", "timelinejs": "timelinejs.html"}
+CAPTIONS = {"ours": "chronicle timeline.html", "timelinejs": "TimelineJS", "vis": "vis-timeline (editorial)"}
+VIS = REPO / "tests" / "node_modules" / "vis-timeline" / "standalone" / "umd" / "vis-timeline-graph2d.min.js"
+# The same showcase events in vis-timeline, one group per first person named, as an editorial desk would set it.
+VIS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body { margin: 0; padding: 12px; font: 14px system-ui, sans-serif; }
+@media (prefers-color-scheme: dark) {
+  body { background: #161614; color: #ecebe6; }
+  .vis-timeline, .vis-panel, .vis-labelset .vis-label { border-color: #3b3a36 !important; color: #ecebe6; }
+  .vis-time-axis .vis-text, .vis-labelset .vis-label { color: #ecebe6; }
+  .vis-item.vis-box, .vis-item.vis-range { background: #2c2b27 !important; border-color: #f0a07e !important;
+    color: #ecebe6 !important; }
+}
+</style></head><body><h1 style="font-size:20px">Rails and Summits</h1><div id="vis"></div></body></html>"""
+VIS_DRAW = """data => {
+  const yearStart = y => Date.UTC(Math.floor(y), 0, 1);
+  const at = y => { const w = Math.floor(y); const len = yearStart(w + 1) - yearStart(w);
+                    return new Date(yearStart(w) + (y - w) * len); };
+  const lanes = data.facets.people;
+  const items = data.events.map((e, i) => ({ id: i, content: e.t, start: at(e.s),
+    end: e.e != null && e.k !== 'p' ? at(e.e) : undefined, type: e.e != null && e.k !== 'p' ? 'range' : 'box',
+    group: (e.l.people || [lanes.length - 1])[0] }));
+  const groups = lanes.map((lane, i) => ({ id: i, content: lane.name }));
+  const first = Math.min(...items.map(i => +i.start)), last = Math.max(...items.map(i => +(i.end || i.start)));
+  const pad = (last - first) * 0.03;
+  window.visView = new vis.Timeline(document.getElementById('vis'), items, groups,
+    { stack: true, zoomMin: 864e5, orientation: 'top', margin: { item: 6 },
+      start: new Date(first - pad), end: new Date(last + pad) });
+}"""
 
 
-def side_by_side(browser: object, left: bytes, right: bytes, width: int, target: Path) -> None:
-    """One image of two screenshots side by side, drawn by the browser itself (no imaging library)."""
-    images = "".join(f'<figure><figcaption>{name}</figcaption><img src="data:image/png;base64,'
-                     f'{base64.b64encode(data).decode()}" width="{width}"></figure>'
-                     for name, data in (("chronicle timeline.html", left), ("TimelineJS", right)))
-    context = browser.new_context(viewport={"width": 2 * width + 48, "height": 400})
+def side_by_side(browser: object, shots: dict[str, bytes], width: int, target: Path) -> None:
+    """One image of the screenshots side by side, drawn by the browser itself (no imaging library).
+
+    Wide shots are shown at half size so the committed comparison stays small.
+    """
+    shown = width if width < 640 else width // 2
+    images = "".join(f'<figure><figcaption>{CAPTIONS[name]}</figcaption><img src="data:image/png;base64,'
+                     f'{base64.b64encode(data).decode()}" width="{shown}"></figure>' for name, data in shots.items())
+    context = browser.new_context(viewport={"width": len(shots) * (shown + 16) + 16, "height": 400})
     page = context.new_page()
     page.set_content(f"<body style='margin:0;display:flex;gap:16px;padding:8px;background:#888;font:14px sans-serif'>"
                      f"{images}</body>".replace("<figure>", "<figure style='margin:0'>"))
@@ -56,8 +87,25 @@ def side_by_side(browser: object, left: bytes, right: bytes, width: int, target:
     context.close()
 
 
+def vis_timeline_shot(context: object, site: BuiltSite) -> bytes:
+    """The showcase in vis-timeline, loaded from tests/node_modules (never a CDN), from our page's own data."""
+    if not VIS.exists():
+        pytest.skip("vis-timeline not installed: npm ci --prefix tests")
+    page = context.new_page()
+    page.goto(site.url + "timeline.html", wait_until="load")
+    data = page.evaluate("JSON.parse(document.getElementById('tv-data').textContent)")
+    page.set_content(VIS_PAGE)
+    page.add_script_tag(path=str(VIS))
+    page.evaluate(VIS_DRAW, data)
+    page.wait_for_selector(".vis-item")
+    page.wait_for_timeout(300)
+    shot = page.screenshot()
+    page.close()
+    return shot
+
+
 @pytest.mark.browser
-def test_compares_our_timeline_with_timelinejs_side_by_side(site: BuiltSite, browser: object) -> None:
+def test_compares_our_timeline_with_timelinejs_and_vis_timeline(site: BuiltSite, browser: object) -> None:
     folder = Path(os.environ.get("SCREENSHOT_DIR") or REPO / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -77,8 +125,9 @@ def test_compares_our_timeline_with_timelinejs_side_by_side(site: BuiltSite, bro
                     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                     assert overflow <= 0, f"{path} at {width} px scrolls sideways by {overflow} px"
                 shots[name] = page.screenshot()
+            shots["vis"] = vis_timeline_shot(context, site)
             context.close()
             target = folder / f"compare-{width}-{scheme}.png"
-            side_by_side(browser, shots["ours"], shots["timelinejs"], width, target)
+            side_by_side(browser, shots, width, target)
             written.append(target)
-    assert len(written) == 4 and all(p.stat().st_size > 0 for p in written)
+    assert len(written) == 4 and all(0 < p.stat().st_size < 400_000 for p in written)
