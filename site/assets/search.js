@@ -121,7 +121,7 @@
     return node;
   }
 
-  var KINDS = {event: "Event", person: "Person", place: "Place"};
+  var KINDS = {event: "Event", person: "Person", place: "Place", page: "Page"};
   function resultItem(entry) {
     var item = element("li", "search-result search-" + entry.kind);
     var link = element("a", "search-title", entry.title);

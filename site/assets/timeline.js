@@ -1,0 +1,401 @@
+/* timeline.html: a zoomable timeline in lanes. A classic script, no framework, no fetch: the data is
+   the page's inline JSON, so it works from file:// and offline. Without it the page keeps its
+   server-drawn axis and full list; this script only enhances. */
+(function () {
+  "use strict";
+  var root = document.getElementById("tv"), dataEl = document.getElementById("tv-data");
+  if (!root || !dataEl || !window.requestAnimationFrame) return;
+  var D = JSON.parse(dataEl.textContent), T = D.t, EV = D.events;
+  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var chart = root.querySelector(".tv-chart"), status = document.getElementById("tv-status");
+  var lanesEl = root.querySelector(".tv-lanes"), select = document.getElementById("tv-facet");
+  var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
+  var phone = window.matchMedia("(max-width: 40rem)");
+  var S = { facet: D.facet, hidden: {}, lo: 0, hi: 1, hot: -1 };
+  var full = extent(), svg, lanes, byLane, pending = 0, announceTimer = 0, anim = 0, idle = 0, drawn = null;
+
+  /* ---- data ---- */
+  function endOf(e) { return e.e === undefined ? e.s : (e.e === null ? Infinity : e.e); }
+  function extent() {
+    var lo = Infinity, hi = -Infinity;
+    EV.forEach(function (e) { lo = Math.min(lo, e.s); hi = Math.max(hi, isFinite(endOf(e)) ? endOf(e) : e.s); });
+    if (!EV.length) { lo = 2000; hi = 2001; }
+    var span = Math.max(hi - lo, 1), pad = span * 0.03;
+    return [lo - pad, hi + pad];
+  }
+  function buildLanes() {
+    lanes = D.facets[S.facet];
+    byLane = lanes.map(function () { return []; });
+    EV.forEach(function (e, i) { e.l[S.facet].forEach(function (n) { byLane[n].push(i); }); });
+  }
+  function visibleLanes() {
+    var hid = S.hidden[S.facet] || {};
+    return lanes.map(function (l, n) { return n; }).filter(function (n) { return !hid[lanes[n].id]; });
+  }
+
+  /* ---- scale and ticks ---- */
+  function geometry() {
+    var w = chart.clientWidth || 600, vert = phone.matches, vis = visibleLanes();
+    var laneW = vert ? Math.max(6, Math.min(22, (w - 230) / Math.max(vis.length, 1))) : 0;
+    var g = { vert: vert, w: w, vis: vis, laneW: laneW, axis: vert ? 58 : 28, laneH: 46 };
+    g.h = vert ? Math.max(420, Math.round(window.innerHeight * 0.72)) : g.axis + vis.length * g.laneH + 8;
+    g.len = (vert ? g.h : g.w) - (vert ? 24 : 16);
+    g.segs = segments(g.len);
+    g.pos = function (t) {
+      for (var k = 0; k < g.segs.length - 1 && t > g.segs[k].hi; k++);
+      var z = g.segs[k];
+      return 8 + z.p0 + (t - z.lo) / (z.hi - z.lo) * (z.p1 - z.p0);
+    };
+    g.time = function (p) {
+      for (var k = 0; k < g.segs.length - 1 && p - 8 > g.segs[k].p1; k++);
+      var z = g.segs[k];
+      return z.lo + (p - 8 - z.p0) / (z.p1 - z.p0) * (z.hi - z.lo);
+    };
+    return g;
+  }
+  /* Focus + context: a stretch of the view with no event, longer than 30 % of it, shrinks to a
+     34 px break, so clusters decades apart each get room. Zooming in makes the gaps shorter than
+     the threshold, and the axis is plainly proportional again. */
+  function segments(len) {
+    var lo = S.lo, hi = S.hi, span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), runs = [];
+    for (var i = 0; i < EV.length; i++) {
+      var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
+      if (b < lo || a > hi) continue;
+      if (runs.length && a - runs[runs.length - 1][1] <= min) runs[runs.length - 1][1] = Math.max(runs[runs.length - 1][1], b);
+      else runs.push([a, b]);
+    }
+    if (!runs.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
+    var pad = span * 0.02, parts = [];
+    runs.forEach(function (r, k) {
+      var from = k ? r[0] - pad : (r[0] - lo <= min ? lo : r[0] - pad);
+      var to = k < runs.length - 1 ? r[1] + pad : (hi - r[1] <= min ? hi : r[1] + pad);
+      if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
+      else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
+      parts.push({ lo: from, hi: to });
+      if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
+    });
+    var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
+    parts.forEach(function (z) { if (!z.gap) total += z.hi - z.lo; });
+    var floor = 0.2 * total / (parts.length - gaps), weights = 0, at = 0;
+    parts.forEach(function (z) { if (!z.gap) weights += Math.max(z.hi - z.lo, floor); });
+    parts.forEach(function (z) {
+      var w = z.gap ? 34 : (len - 34 * gaps) * Math.max(z.hi - z.lo, floor) / weights;
+      z.p0 = at; z.p1 = at += w;
+    });
+    return parts;
+  }
+  var STEPS = [1000, 500, 200, 100, 50, 20, 10, 5, 2, 1, 6 / 12, 3 / 12, 1 / 12, 7 * DAY, DAY];
+  function ticks(lo, hi, len, vert) {
+    var span = hi - lo, room = vert ? 44 : 86, step = STEPS[0], out = [];
+    for (var k = 0; k < STEPS.length; k++) if (len / (span / STEPS[k]) >= room) step = STEPS[k];
+    while (len / (span / step) < room) step *= 10;
+    if (step >= 1) {
+      for (var y = Math.ceil(lo / step) * step; y <= hi; y += step) out.push([y, yearText(y)]);
+    } else if (step >= 1 / 12) {
+      var m = Math.round(step * 12);
+      for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
+        var yr = Math.floor(n / 12), mo = n - yr * 12;
+        out.push([yr + mo / 12, mo ? MON[mo] + (out.length ? "" : " " + yearText(yr)) : yearText(yr)]);
+      }
+    } else {
+      var every = step > DAY ? 7 : 1, yy = Math.floor(lo), mm = Math.floor((lo - yy) * 12);
+      for (var guard = 0; guard < 400; guard++) {
+        for (var d = 1; d <= 31; d += every) {
+          var t = yy + mm / 12 + (d - 1) / 365;
+          if (d > daysIn(yy, mm) || t < lo) continue;
+          if (t > hi) return out;
+          out.push([t, d + " " + MON[mm] + (d === 1 || !out.length ? " " + yearText(yy) : "")]);
+        }
+        if (++mm === 12) { mm = 0; yy++; }
+      }
+    }
+    return out;
+  }
+  function daysIn(y, m) { return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]; }
+  function yearText(y) {
+    y = Math.round(y);
+    var n = y > 0 ? y : 1 - y, s = n >= 10000 ? n.toLocaleString("en") : String(n);
+    return y > 0 ? s : s + " BC";
+  }
+
+  /* ---- drawing ---- */
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  function schedule() { if (!pending) pending = requestAnimationFrame(function () { pending = 0; render(); }); }
+  /* A pan at the same zoom slides the drawn layer (it holds half a view more on each side) and
+     redraws once the view rests: rebuilding thousands of nodes every frame would not keep 60 fps. */
+  function render() {
+    var d = drawn, span = S.hi - S.lo;
+    if (d && d.linear && d.vert === phone.matches && Math.abs(span - (d.hi - d.lo)) < span * 1e-9) {
+      var shift = (S.lo - d.lo) / span * d.len;
+      if (Math.abs(shift) < d.len * 0.45) {
+        svg.querySelector(".tv-layer").setAttribute("transform", d.vert ? "translate(0 " + (-shift).toFixed(1) + ")" : "translate(" + (-shift).toFixed(1) + " 0)");
+        clearTimeout(idle); idle = setTimeout(draw, 150); announce();
+        return;
+      }
+    }
+    draw();
+  }
+  function draw() {
+    var g = geometry(), parts = [], items = [], seen = {}, fixed = [];
+    if (!svg) return;
+    clearTimeout(idle);
+    drawn = { lo: S.lo, hi: S.hi, len: g.len, vert: g.vert, linear: g.segs.length === 1 };
+    svg.setAttribute("viewBox", "0 0 " + g.w + " " + g.h);
+    svg.setAttribute("width", g.w); svg.setAttribute("height", g.h);
+    parts.push(drawEras(g), drawTicks(g));
+    g.vis.forEach(function (n, row) { collect(g, n, row, items); });
+    items.sort(function (a, b) { return a.t - b.t || a.row - b.row; });
+    var labels = g.vert ? verticalLabels(g, items) : "";
+    var edge = g.vert ? g.h : g.w;
+    items.forEach(function (it) {
+      if (it.t === -Infinity) return fixed.push(it.html);
+      // Marks drawn beyond the edges (for sliding) stay out of the tab order until they are in view.
+      var away = it.b < 0 || it.a > edge, dup = it.i >= 0 && seen[it.i];
+      if (it.i >= 0 && !away) seen[it.i] = 1;
+      parts.push(it.html.replace("%TAB%", dup || away ? ' tabindex="-1"' : ""));
+    });
+    var focused = document.activeElement && chart.contains(document.activeElement) ? document.activeElement.getAttribute("data-key") : null;
+    svg.innerHTML = '<g class="tv-layer">' + parts.join("") + labels + "</g>" + fixed.join("");
+    if (focused) { var again = svg.querySelector('[data-key="' + focused + '"]'); if (again) again.focus(); }
+    if (S.hot >= 0) hot(S.hot, true);
+    announce();
+  }
+  function drawTicks(g) {
+    var out = [], all = [];
+    g.segs.forEach(function (z) {
+      if (z.gap) {
+        var m = 8 + (z.p0 + z.p1) / 2;
+        out.push(g.vert ? '<path class="tv-break" d="M' + (g.axis - 30) + " " + (m - 4) + "l12 -5M" + (g.axis - 30) + " " + (m + 3) + 'l12 -5"/>'
+          : '<path class="tv-break" d="M' + (m - 6) + " 22l5 -12M" + (m + 1) + ' 22l5 -12"/>');
+      } else if (g.segs.length === 1) {  // a plain axis: ticks for the slide margin too
+        var sp = z.hi - z.lo;
+        all = ticks(z.lo - sp / 2, z.hi + sp / 2, (z.p1 - z.p0) * 2, g.vert);
+      } else all = all.concat(ticks(z.lo, z.hi, z.p1 - z.p0, g.vert));
+    });
+    all.forEach(function (tk) {
+      var p = g.pos(tk[0]);
+      if (g.vert) out.push('<path class="tv-grid" d="M' + g.axis + " " + p.toFixed(1) + "H" + g.w + '"/><text class="tv-tick" x="' + (g.axis - 6) + '" y="' + (p + 4).toFixed(1) + '" text-anchor="end">' + esc(tk[1]) + "</text>");
+      else out.push('<path class="tv-grid" d="M' + p.toFixed(1) + " " + (g.axis - 6) + "V" + g.h + '"/><text class="tv-tick" x="' + (p + 3).toFixed(1) + '" y="14">' + esc(tk[1]) + "</text>");
+    });
+    return out.join("");
+  }
+  function drawEras(g) {
+    return D.eras.map(function (era, n) {
+      var a = Math.max(g.pos(era.s), 0), b = Math.min(g.pos(era.e), g.vert ? g.h : g.w);
+      if (b <= a) return "";
+      var box = g.vert ? 'x="' + g.axis + '" y="' + a.toFixed(1) + '" width="' + (g.w - g.axis) + '" height="' + (b - a).toFixed(1) + '"'
+        : 'x="' + a.toFixed(1) + '" y="' + g.axis + '" width="' + (b - a).toFixed(1) + '" height="' + (g.h - g.axis) + '"';
+      return '<g class="tv-era tv-era-' + (n % 2) + '"><title>' + esc(era.name) + "</title><rect " + box + "/></g>";
+    }).join("");
+  }
+  /* One lane: events in view, gathered into a cluster where three or more share a few pixels. */
+  function collect(g, lane, row, items) {
+    var list = byLane[lane], cross = g.vert ? g.axis + 8 + row * g.laneW + g.laneW / 2 : g.axis + row * g.laneH + 30;
+    var edge = g.vert ? g.h : g.w, group = [], colour = "tv-c" + (lane % 8);
+    if (!g.vert) items.push({ t: -Infinity, row: row, i: -1, html: '<text class="tv-lane" x="4" y="' + (cross - 16) + '">' + esc(lanes[lane].name) + "</text>" });
+    var mine = [];
+    function flush() {
+      if (!group.length) return;
+      if (group.length >= 3) mine.push(cluster(g, group, cross, colour, row));
+      else group.forEach(function (i) { mine.push(mark(g, i, cross, colour, row, lane)); });
+      group = [];
+    }
+    for (var k = 0; k < list.length; k++) {
+      var e = EV[list[k]], a = g.pos(e.s), b = g.pos(Math.min(endOf(e), S.hi + 1e9));
+      if (b < -edge / 2 || a > edge * 1.5) continue;
+      if (group.length && a - g.pos(EV[group[0]].s) > 12) flush();
+      group.push(list[k]);
+    }
+    flush();
+    // Labels go where the next mark in the lane leaves room for them.
+    if (!g.vert) mine.forEach(function (it, j) {
+      if (it.i < 0) return;
+      var room = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, text = EV[it.i].t, fit = Math.floor(room / 6.6);
+      // Outside the link and hidden from assistive technology: the link's name already says it in full.
+      if (fit >= 8) it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + (it.b + 6).toFixed(1) + '" y="' + (cross + 4) + '">' +
+        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>";
+    });
+    Array.prototype.push.apply(items, mine);
+  }
+  function mark(g, i, cross, colour, row, lane) {
+    var e = EV[i], a = g.pos(e.s), end = endOf(e), open = !isFinite(end), edge = g.vert ? g.h : g.w;
+    var b = open ? edge : Math.max(g.pos(end), a + (e.k === "p" ? 0 : 4)), cls = "tv-mark " + colour + (e.f ? " is-fuzzy" : "") + (open ? " is-open" : "") + (e.k === "i" ? " is-imprecise" : "");
+    var shape;
+    if (e.k === "p" || b - a < 3) shape = g.vert ? '<circle cx="' + cross + '" cy="' + a.toFixed(1) + '" r="6"/>' : '<circle cx="' + a.toFixed(1) + '" cy="' + cross + '" r="6"/>';
+    else shape = g.vert ? '<rect x="' + (cross - 5) + '" y="' + a.toFixed(1) + '" width="10" height="' + (b - a).toFixed(1) + '" rx="3"/>'
+      : '<rect x="' + a.toFixed(1) + '" y="' + (cross - 5) + '" width="' + (b - a).toFixed(1) + '" height="10" rx="3"/>';
+    var name = e.a + ": " + e.t;
+    return { t: e.s, row: row, i: i, lane: lane, a: a, b: Math.min(b, edge), c: cross,
+      html: '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%>' + shape + "</a>" };
+  }
+  function cluster(g, group, cross, colour, row) {
+    var first = EV[group[0]], last = EV[group[group.length - 1]], a = g.pos(first.s), r = Math.min(14, 7 + Math.sqrt(group.length) * 1.5);
+    var label = T.events_n.replace("{n}", group.length) + ", " + first.w + " – " + last.w + ": " + T.zoom_in;
+    var x = g.vert ? cross : a + r - 6, y = g.vert ? a + r - 6 : cross;
+    return { t: first.s, row: row, i: -1, a: a, b: a + 2 * r, html: '<a class="tv-cluster ' + colour + '" href="#" role="button" data-zoom="' + first.s + "," + endOf(last) +
+      '" data-key="c' + group[0] + "-" + row + '" aria-label="' + esc(label) + '"><title>' + esc(label) + '</title><circle cx="' + x.toFixed(1) + '" cy="' + y.toFixed(1) + '" r="' + r.toFixed(1) +
+      '"/><text x="' + x.toFixed(1) + '" y="' + (y + 4).toFixed(1) + '" text-anchor="middle">' + group.length + "</text></a>" };
+  }
+  /* Phones: names in one column right of the lanes, one per 18 px, joined to their mark by a leader. */
+  function verticalLabels(g, items) {
+    var x = g.axis + 8 + g.vis.length * g.laneW + 12, last = -Infinity, out = [], named = {};
+    items.forEach(function (it) {
+      if (it.i < 0 || it.a < 0 || it.a > g.h || named[it.i]) return;
+      named[it.i] = 1;
+      var y = Math.max(it.a + 4, last + 18);
+      if (y > g.h - 4) return;
+      last = y;
+      var text = EV[it.i].t, fit = Math.floor((g.w - x - 4) / 6.4);
+      out.push('<path class="tv-leader" d="M' + (it.c + 6) + " " + it.a.toFixed(1) + "L" + (x - 4) + " " + (y - 4).toFixed(1) + '"/><text class="tv-label" aria-hidden="true" x="' + x + '" y="' + y.toFixed(1) + '" data-i="' + it.i + '">' +
+        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>");
+    });
+    return out.join("");
+  }
+
+  /* ---- view changes ---- */
+  function setView(lo, hi, animate) {
+    var span = Math.min(Math.max(hi - lo, 2 * DAY), Math.max((full[1] - full[0]) * 1.5, 3000));
+    var mid = (lo + hi) / 2, nlo = mid - span / 2, nhi = mid + span / 2;
+    cancelAnimationFrame(anim);
+    if (!animate || reduced.matches) { S.lo = nlo; S.hi = nhi; schedule(); return; }
+    var flo = S.lo, fhi = S.hi, t0 = performance.now();
+    (function step(now) {
+      var k = Math.min(1, (now - t0) / 220), q = 1 - Math.pow(1 - k, 3);
+      S.lo = flo + (nlo - flo) * q; S.hi = fhi + (nhi - fhi) * q; draw();
+      if (k < 1) anim = requestAnimationFrame(step);
+    })(t0);
+  }
+  function zoom(factor, at, animate) {
+    var t = at === undefined ? (S.lo + S.hi) / 2 : at;
+    setView(t - (t - S.lo) * factor, t + (S.hi - t) * factor, animate);
+  }
+  function pan(fraction) { var d = (S.hi - S.lo) * fraction; setView(S.lo + d, S.hi + d, false); }
+  function announce() {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () {
+      var n = 0, hid = S.hidden[S.facet] || {};
+      EV.forEach(function (e) {
+        if (e.s <= S.hi && endOf(e) >= S.lo && e.l[S.facet].some(function (k) { return !hid[lanes[k].id]; })) n++;
+      });
+      status.textContent = T.showing.replace("{from}", when(S.lo)).replace("{to}", when(S.hi)) + " · " + T.events_n.replace("{n}", n);
+    }, 250);
+  }
+  function when(t) {
+    var span = S.hi - S.lo, y = Math.floor(t), m = Math.floor((t - y) * 12);
+    if (span > 3) return yearText(y);
+    var text = MON[Math.min(m, 11)] + " " + yearText(y);
+    return span > 0.25 ? text : Math.max(1, Math.floor((t - y - m / 12) * 365) + 1) + " " + text;
+  }
+  function hot(i, on) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-i="' + i + '"]'), function (el) { el.classList.toggle("is-hot", on); });
+  }
+
+  /* ---- controls ---- */
+  function fillLanes() {
+    var hid = S.hidden[S.facet] || (S.hidden[S.facet] = {});
+    lanesEl.innerHTML = lanes.map(function (l, n) {
+      return '<li><label><input type="checkbox" value="' + esc(l.id) + '"' + (hid[l.id] ? "" : " checked") + '> <span class="tv-chip tv-c' + (n % 8) + '"></span> ' + esc(l.name) + "</label></li>";
+    }).join("");
+  }
+  function onControls() {
+    select.addEventListener("change", function () { S.facet = select.value; buildLanes(); fillLanes(); drawn = null; schedule(); });
+    lanesEl.addEventListener("change", function (ev) {
+      S.hidden[S.facet][ev.target.value] = !ev.target.checked; drawn = null; schedule();
+    });
+    root.querySelector(".tv-all").addEventListener("click", function () { S.hidden[S.facet] = {}; fillLanes(); drawn = null; schedule(); });
+    root.querySelector(".tv-none").addEventListener("click", function () {
+      var h = S.hidden[S.facet] = {}; lanes.forEach(function (l) { h[l.id] = true; }); fillLanes(); drawn = null; schedule();
+    });
+    root.querySelector(".tv-zoom").addEventListener("click", function (ev) {
+      var act = ev.target.closest("button") && ev.target.closest("button").getAttribute("data-act");
+      if (act === "in") zoom(0.5, undefined, true); else if (act === "out") zoom(2, undefined, true);
+      else if (act === "earlier") pan(-0.4); else if (act === "later") pan(0.4);
+      else if (act === "reset") setView(full[0], full[1], true);
+    });
+  }
+  function onChart() {
+    var pointers = {}, startDist = 0;
+    chart.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var g = geometry(), r = svg.getBoundingClientRect(), p = g.vert ? ev.clientY - r.top : ev.clientX - r.left;
+      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY) && !g.vert) return pan(ev.deltaX / g.len);
+      zoom(Math.exp(ev.deltaY * 0.0015), g.time(p), false);
+    }, { passive: false });
+    chart.addEventListener("pointerdown", function (ev) {
+      if (ev.target.closest("a")) return;
+      pointers[ev.pointerId] = ev; chart.setPointerCapture(ev.pointerId);
+      var ids = Object.keys(pointers);
+      if (ids.length === 2) startDist = dist(pointers[ids[0]], pointers[ids[1]]);
+    });
+    chart.addEventListener("pointermove", function (ev) {
+      var prev = pointers[ev.pointerId]; if (!prev) return;
+      var g = geometry(), ids = Object.keys(pointers);
+      pointers[ev.pointerId] = ev;
+      if (ids.length === 2) {
+        var d = dist(pointers[ids[0]], pointers[ids[1]]), r = svg.getBoundingClientRect();
+        var mid = g.vert ? (pointers[ids[0]].clientY + pointers[ids[1]].clientY) / 2 - r.top : (pointers[ids[0]].clientX + pointers[ids[1]].clientX) / 2 - r.left;
+        if (startDist > 0 && d > 0) zoom(startDist / d, g.time(mid), false);
+        startDist = d; return;
+      }
+      var moved = g.vert ? ev.clientY - prev.clientY : ev.clientX - prev.clientX;
+      pan(-moved / g.len);
+    });
+    function up(ev) { delete pointers[ev.pointerId]; startDist = 0; }
+    chart.addEventListener("pointerup", up); chart.addEventListener("pointercancel", up);
+    chart.addEventListener("keydown", function (ev) {
+      var vert = phone.matches, k = ev.key;
+      if (k === "+" || k === "=") zoom(0.5, undefined, true);
+      else if (k === "-" || k === "_") zoom(2, undefined, true);
+      else if (k === (vert ? "ArrowUp" : "ArrowLeft")) pan(-0.2);
+      else if (k === (vert ? "ArrowDown" : "ArrowRight")) pan(0.2);
+      else if (k === "0") setView(full[0], full[1], true);
+      else return;
+      ev.preventDefault();
+    });
+    chart.addEventListener("click", function (ev) {
+      var c = ev.target.closest(".tv-cluster"); if (!c) return;
+      ev.preventDefault();
+      var z = c.getAttribute("data-zoom").split(",").map(Number), pad = Math.max((z[1] - z[0]) * 0.2, 2 * DAY);
+      setView(z[0] - pad, (isFinite(z[1]) ? z[1] : z[0] + 1) + pad, true);
+    });
+  }
+  function dist(a, b) { return Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY); }
+  function onLinked() {
+    ["mouseover", "focusin"].forEach(function (type) {
+      root.addEventListener(type, function (ev) {
+        var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el) return;
+        if (S.hot >= 0) hot(S.hot, false);
+        S.hot = +el.getAttribute("data-i"); hot(S.hot, true);
+      });
+    });
+    ["mouseout", "focusout"].forEach(function (type) {
+      root.addEventListener(type, function (ev) {
+        var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el || S.hot < 0) return;
+        hot(S.hot, false); S.hot = -1;
+      });
+    });
+  }
+
+  /* ---- start ---- */
+  buildLanes();
+  fillLanes();
+  if (phone.matches) root.querySelector(".tv-filter").open = false;  // the chart first on a small screen
+  root.querySelector(".tv-controls").hidden = false;
+  chart.hidden = false;
+  root.classList.add("tv-live");
+  svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("class", "tv-svg");
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-label", T.chart);
+  chart.appendChild(svg);
+  S.lo = full[0]; S.hi = full[1];
+  onControls(); onChart(); onLinked();
+  window.addEventListener("resize", function () { drawn = null; schedule(); });
+  phone.addEventListener && phone.addEventListener("change", schedule);
+  draw();
+  // For tests and the benchmark: the view's time range, and a way to set it.
+  window.timelineView = { range: function () { return [S.lo, S.hi]; }, set: function (lo, hi) { setView(lo, hi, false); cancelAnimationFrame(pending); pending = 0; render(); },
+    draw: function () { draw(); },
+    facet: function () { return S.facet; } };
+})();
