@@ -1,4 +1,4 @@
-"""calendar.ics: the events known to the day, as RFC 5545 all-day events."""
+"""calendar.ics: the events known to the day, as RFC 5545 all-day events or timed ones (moments)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -37,15 +37,13 @@ def calendar_ics(site: Site, source_date_epoch: str | None) -> tuple[bytes, list
 
 
 def vevent(site: Site, event: Event, stamp: str) -> list[str]:
-    """The content lines of one all-day VEVENT."""
+    """The content lines of one VEVENT."""
     last = event.end or event.start
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.slug}@{site_host(site.config)}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{ics_date(event.start)}",
-        # DTEND of an all-day event is exclusive: the day after the last day.
-        f"DTEND;VALUE=DATE:{ics_date(next_day(last))}",
+        *time_lines(event.start, event.end, last),
         f"SUMMARY:{escape_text(event.title)}",
     ]
     description = event_description(event)
@@ -59,6 +57,23 @@ def vevent(site: Site, event: Event, stamp: str) -> list[str]:
         lines.append(f"URL:{url}")
     lines.append("END:VEVENT")
     return lines
+
+
+def time_lines(start: Date, end: Date | None, last: Date) -> list[str]:
+    """DTSTART/DTEND: date-times when every date is a moment, else an all-day span."""
+    if start.hour is not None and (end is None or end.hour is not None):
+        # RFC 5545 3.6.1: a DATE-TIME DTSTART alone is an instant; no end is made up.
+        return [f"DTSTART:{ics_moment(start)}"] + ([f"DTEND:{ics_moment(end)}"] if end else [])
+    # DTEND of an all-day event is exclusive: the day after the last day.
+    return [f"DTSTART;VALUE=DATE:{ics_date(start)}", f"DTEND;VALUE=DATE:{ics_date(next_day(last))}"]
+
+
+def ics_moment(date: Date) -> str:
+    """A moment as UTC (YYYYMMDDThhmmssZ) when written with a zone, else floating local time."""
+    year, month, day, seconds = date.sort_key()[:4]  # the day and time shifted to UTC
+    hours, rest = divmod(seconds, 3600)
+    stamp = f"{year:04d}{month:02d}{day:02d}T{hours:02d}{rest // 60:02d}{rest % 60:02d}"
+    return stamp + ("Z" if date.tz else "")
 
 
 def event_description(event: Event) -> str:

@@ -123,3 +123,30 @@ def test_approximate_day_is_kept_with_its_wording_in_the_description():
     site = make_site([event("arrival", "2019-02-26~", summary="Arrives.")])
     [vevent] = parsed(site)[0].walk("VEVENT")
     assert str(vevent["DESCRIPTION"]) == "Arrives.\n\nDate: c. 26 February 2019"
+
+
+UTC = datetime.timezone.utc
+
+
+@pytest.mark.parametrize("start, end, dtstart, dtend", [
+    # A zone is written as UTC; no zone is floating local time (a naive datetime).
+    ("1985-04-12T23:20Z", None, datetime.datetime(1985, 4, 12, 23, 20, tzinfo=UTC), None),
+    ("1985-04-12T23:20:30+05:30", None, datetime.datetime(1985, 4, 12, 17, 50, 30, tzinfo=UTC), None),
+    ("1985-04-12T23:20-02:00", None, datetime.datetime(1985, 4, 13, 1, 20, tzinfo=UTC), None),
+    ("1985-04-12T23:20", None, datetime.datetime(1985, 4, 12, 23, 20), None),
+    ("2019-02-27T18:30", "2019-02-27T20:00", datetime.datetime(2019, 2, 27, 18, 30),
+     datetime.datetime(2019, 2, 27, 20, 0)),
+    ("2019-02-27T18:30Z", "2019-02-28T01:00+09:00", datetime.datetime(2019, 2, 27, 18, 30, tzinfo=UTC),
+     datetime.datetime(2019, 2, 27, 16, 0, tzinfo=UTC)),
+])
+def test_moment_is_written_with_its_time_not_as_an_all_day_event(start, end, dtstart, dtend):
+    [vevent] = parsed(make_site([event("moment", start, end)]))[0].walk("VEVENT")
+    assert vevent.decoded("DTSTART") == dtstart
+    # RFC 5545 3.6.1: a DATE-TIME DTSTART without DTEND is an instant, so none is invented.
+    assert (vevent.decoded("DTEND") if "DTEND" in vevent else None) == dtend
+
+
+def test_moment_with_a_day_end_stays_an_all_day_span():
+    [vevent] = parsed(make_site([event("mixed", "2019-02-27T18:30Z", "2019-02-28")]))[0].walk("VEVENT")
+    assert vevent.decoded("DTSTART") == datetime.date(2019, 2, 27)
+    assert vevent.decoded("DTEND") == datetime.date(2019, 3, 1)
