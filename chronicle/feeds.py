@@ -41,10 +41,19 @@ def feed_updated(site: Site) -> str:
     if epoch and epoch.isdigit():
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
     dates = [e.end or e.start for e in site.events]
-    return rfc3339(max(dates, key=lambda d: d.end_key())) if dates else "1970-01-01T00:00:00Z"
+    # The last day first; on that day the later moment (a day alone counts as its midnight).
+    return rfc3339(max(dates, key=lambda d: (d.end_key(), rfc3339(d)))) if dates else "1970-01-01T00:00:00Z"
 
 
 def rfc3339(date: Date) -> str:
-    """Midnight UTC of the date's first day; RFC 3339 allows only years 0001-9999."""
-    year = min(max(date.year, 1), 9999)
-    return f"{year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+    """A moment in UTC, else midnight UTC of the date's first day; only years 0001-9999 exist.
+
+    A moment without a zone (local time, unknown offset) is written as if it were UTC.
+    """
+    if date.hour is None:
+        year, month, day, seconds = date.year, date.month or 1, date.day or 1, 0
+    else:
+        year, month, day, seconds = date.sort_key()[:4]  # the day and time shifted to UTC
+    year = min(max(year, 1), 9999)
+    hours, rest = divmod(seconds, 3600)
+    return f"{year:04d}-{month:02d}-{day:02d}T{hours:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
