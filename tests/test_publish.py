@@ -209,5 +209,7 @@ def test_readme_publishing_steps_work_in_a_fork(tmp_path: Path) -> None:
     assert sorted(p.name for p in (fork / "content/events").iterdir()) == ["armistice-signed-at-panmunjom.md"]
     assert (fork / "site/events/armistice-signed-at-panmunjom.html").is_file()
     assert (fork / "_site/events/armistice-signed-at-panmunjom.html").is_file()
+    index = (fork / "site/index.html").read_text(encoding="utf-8")
+    assert "Kim Il Sung leads the DPRK" not in index  # the shipped timeline's era bands are gone too
     log = subprocess.run(["git", "show", "--name-only", "--format=%s", "HEAD"], cwd=fork, capture_output=True, text=True)
     assert log.stdout.startswith("My timeline") and "site/events/armistice-signed-at-panmunjom.html" in log.stdout
