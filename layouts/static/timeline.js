@@ -237,20 +237,79 @@
       '" data-key="c' + group[0] + "-" + row + '" aria-label="' + esc(label) + '"><title>' + esc(label) + '</title><circle cx="' + x.toFixed(1) + '" cy="' + y.toFixed(1) + '" r="' + r.toFixed(1) +
       '"/><text x="' + x.toFixed(1) + '" y="' + (y + 4).toFixed(1) + '" text-anchor="middle">' + group.length + "</text></a>" };
   }
-  /* Phones: names in one column right of the lanes, one per 18 px, joined to their mark by a leader. */
+  /* Phones: names in a column right of the lanes, wrapped to its width (three lines at most), each
+     joined to its mark by a leader. Labels are taken in mark order (top to bottom, the rightmost
+     lane first at a tie) and stacked as near their marks as the column allows; two leaders that
+     would still cross trade places, so the eye can follow every one. */
+  var LINE = 14, measure = null;
   function verticalLabels(g, items) {
-    var x = g.axis + 8 + g.vis.length * g.laneW + 12, last = -Infinity, out = [], named = {};
+    var x = g.axis + 8 + g.vis.length * g.laneW + 12, named = {}, list = [];
     items.forEach(function (it) {
       if (it.i < 0 || it.a < 0 || it.a > g.h || named[it.i]) return;
       named[it.i] = 1;
-      var y = Math.max(it.a + 4, last + 18);
-      if (y > g.h - 4) return;
-      last = y;
-      var text = EV[it.i].t, fit = Math.floor((g.w - x - 4) / 6.4);
-      out.push('<path class="tv-leader" d="M' + (it.c + 6) + " " + it.a.toFixed(1) + "L" + (x - 4) + " " + (y - 4).toFixed(1) + '"/><text class="tv-label" aria-hidden="true" x="' + x + '" y="' + y.toFixed(1) + '" data-i="' + it.i + '">' +
-        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>");
+      var lines = wrap(EV[it.i].t, g.w - x - 6, 3);
+      list.push({ it: it, lines: lines, h: lines.length * LINE + 4, sx: it.c + 6, sy: it.a });
     });
-    return out.join("");
+    list.sort(function (p, q) { return p.sy - q.sy || q.sx - p.sx; });
+    for (var guard = 0; guard < 60; guard++) {
+      stack(list, 2, g.h - 2);
+      if (!uncross(list, x - 4)) break;
+    }
+    return list.map(function (l) {
+      if (l.top + l.h > g.h) return "";
+      var spans = l.lines.map(function (line, k) {
+        return '<tspan x="' + x + '" y="' + (l.top + 11 + k * LINE).toFixed(1) + '">' + esc(line) + "</tspan>";
+      });
+      return '<path class="tv-leader" d="M' + l.sx + " " + l.sy.toFixed(1) + "L" + (x - 4) + " " + l.ty.toFixed(1) + '"/><text class="tv-label" aria-hidden="true" data-i="' + l.it.i + '">' + spans.join("") + "</text>";
+    }).join("");
+  }
+  /* Greedy word wrap by measured width; the last allowed line ends in an ellipsis if text remains. */
+  function wrap(text, width, most) {
+    if (!measure) { measure = document.createElement("canvas").getContext("2d"); measure.font = "12px " + getComputedStyle(svg).fontFamily; }
+    var words = text.split(" "), lines = [], line = "";
+    for (var k = 0; k < words.length; k++) {
+      var next = line ? line + " " + words[k] : words[k];
+      if (!line || measure.measureText(next).width <= width) { line = next; continue; }
+      if (lines.length === most - 1) { line = next; break; }
+      lines.push(line); line = words[k];
+    }
+    if (k < words.length - 1 || measure.measureText(line).width > width) {
+      while (line.length > 1 && measure.measureText(line + "…").width > width) line = line.slice(0, -1);
+      line = line.replace(/\s+$/, "") + "…";
+    }
+    lines.push(line);
+    return lines;
+  }
+  /* Stack labels in order: each run of touching labels centres on its marks, within [top, bottom]. */
+  function stack(list, top, bottom) {
+    var blocks = [];
+    list.forEach(function (l) {
+      var b = { ls: [l], h: l.h, sum: l.sy - 7, n: 1 };
+      for (;;) {
+        b.top = Math.max(top, Math.min(b.sum / b.n, bottom - b.h));
+        var p = blocks[blocks.length - 1];
+        if (!p || p.top + p.h <= b.top) break;
+        blocks.pop();
+        b = { ls: p.ls.concat(b.ls), h: p.h + b.h, sum: p.sum + b.sum - b.n * p.h, n: p.n + b.n };
+      }
+      blocks.push(b);
+    });
+    blocks.forEach(function (b) {
+      var at = b.top;
+      b.ls.forEach(function (l) { l.top = at; l.ty = at + 7; at += l.h; });
+    });
+  }
+  /* Swap the first two labels whose leaders cross; false when none do. */
+  function uncross(list, tx) {
+    for (var i = 0; i < list.length; i++) for (var j = i + 1; j < list.length; j++) {
+      var p = list[i], q = list[j];
+      if (crosses(p.sx, p.sy, tx, p.ty, q.sx, q.sy, tx, q.ty)) { list[i] = q; list[j] = p; return true; }
+    }
+    return false;
+  }
+  function crosses(ax, ay, bx, by, cx, cy, dx, dy) {
+    function side(px, py, qx, qy, rx, ry) { return (qx - px) * (ry - py) - (qy - py) * (rx - px); }
+    return side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 && side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0;
   }
 
   /* ---- view changes ---- */

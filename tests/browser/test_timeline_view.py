@@ -191,3 +191,54 @@ def test_prints_one_page_per_period_with_its_heading(page: object, file_site: Pa
 def test_on_screen_the_period_headings_are_not_shown(page: object, file_site: Path) -> None:
     page.goto((file_site / "index.html").as_uri())
     assert page.evaluate("getComputedStyle(document.querySelector('[data-period]'), '::before').content") == "none"
+
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "service_workers": "block"}
+# Each label's lines, its event's title, its box, and its leader (x1, y1, x2, y2) from the path data.
+PHONE_LABELS = """() => Array.from(document.querySelectorAll('.tv-svg text.tv-label')).map(t => {
+  const box = t.getBBox(), leader = t.previousElementSibling;
+  return {lines: Array.from(t.querySelectorAll('tspan')).map(s => s.textContent),
+          title: document.querySelector('#tv-e' + t.dataset.i + ' a').textContent,
+          box: [box.x, box.y, box.x + box.width, box.y + box.height],
+          leader: leader.getAttribute('d').match(/-?[\\d.]+/g).map(Number)};
+})"""
+PHONE_VIEWS = {"whole": None, "2018-19": (2017.8, 2019.9), "2023-25": (2022.8, 2025.2), "1950s": (1950, 1966)}
+
+
+def phone_page(new_context, guard, site: Path, view: tuple[float, float] | None) -> object:
+    page = guard.watch(new_context(**PHONE).new_page())
+    open_view(page, site)
+    if view:
+        page.evaluate(f"timelineView.set({view[0]}, {view[1]})")
+    return page
+
+
+def crosses(p: list[float], q: list[float]) -> bool:
+    """Whether two segments cross at a point inside both (touching ends do not count)."""
+    def side(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    a, b, c, d = (p[0], p[1]), (p[2], p[3]), (q[0], q[1]), (q[2], q[3])
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+@pytest.mark.parametrize("view", PHONE_VIEWS.values(), ids=PHONE_VIEWS.keys())
+def test_phone_labels_show_whole_titles_inside_the_chart(new_context, guard, file_site: Path, view) -> None:
+    page = phone_page(new_context, guard, file_site, view)
+    labels = page.evaluate(PHONE_LABELS)
+    width = page.evaluate("document.querySelector('.tv-svg').viewBox.baseVal.width")
+    assert len(labels) >= 3
+    for label in labels:
+        assert " ".join(label["lines"]) == label["title"]
+        assert label["box"][2] <= width, label
+    boxes = sorted(label["box"] for label in labels)
+    overlaps = [(a, b) for a, b in zip(boxes, boxes[1:]) if b[1] < a[3] - 0.5]
+    assert not overlaps
+
+
+@pytest.mark.parametrize("view", PHONE_VIEWS.values(), ids=PHONE_VIEWS.keys())
+def test_phone_leaders_from_marks_to_labels_never_cross(new_context, guard, file_site: Path, view) -> None:
+    page = phone_page(new_context, guard, file_site, view)
+    leaders = [label["leader"] for label in page.evaluate(PHONE_LABELS)]
+    assert len(leaders) >= 3
+    crossing = [(p, q) for n, p in enumerate(leaders) for q in leaders[n + 1:] if crosses(p, q)]
+    assert not crossing
