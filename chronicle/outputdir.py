@@ -28,9 +28,9 @@ SUFFIX = r"[a-z0-9_]{8}"  # what tempfile.mkdtemp appends
 
 
 def shown(path: str) -> str:
-    """A folder as the user typed it, relative when below the working directory, with a slash."""
+    """A path as the user typed it, relative when below the working directory; folders end in a slash."""
     text = display_path(path)
-    return text if text.endswith(os.sep) else text + os.sep
+    return text if text.endswith(os.sep) or os.path.isfile(path) else text + os.sep
 
 
 def guard_output(output: str, content: str, layouts: str) -> str:

@@ -78,7 +78,7 @@ REFUSALS = [
      "it is inside the layouts folder mylayouts/"),
     ("link", [], _link_to_content, "link/", "it is or contains the content folder content/"),
     ("clone", [], _git_tree, "clone/", "it is a git work tree"),
-    ("notes.txt", [], _file, "notes.txt/", "it is a file, not a folder"),
+    ("notes.txt", [], _file, "notes.txt", "it is a file, not a folder"),
     ("notes.txt/site", [], _file, "notes.txt/site/", "notes.txt is a file, not a folder"),
     ("docs", [], _foreign, "docs/", "it is not empty and was not made by this generator (no .chronicle-site "
                                     "file); choose a new or empty folder"),
