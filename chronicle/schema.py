@@ -130,10 +130,11 @@ def event_schema(calendar: object) -> Schema:
 
 
 def read_mapping(data: object, schema: Schema, path: str, offset: int,
-                 problems: list[Problem], what: str = "front matter") -> dict:
+                 problems: list[Problem], what: str = "front matter", key_path: str = "") -> dict:
     """Check a mapping against a schema; return the values that were valid.
 
-    `offset` is added to YAML lines to give file lines (1 for front matter).
+    `offset` is added to YAML lines to give file lines (1 for front matter); `key_path`
+    ('image: ') starts the messages about a nested record's own keys, which name only the key.
     """
     if not isinstance(data, dict):
         problems.append(Problem(path, getattr(data, "line", 0) + offset, f"{what} must be a mapping of keys to values"))
@@ -142,24 +143,24 @@ def read_mapping(data: object, schema: Schema, path: str, offset: int,
     for key, value in data.items():
         line = data.lines[key] + offset
         if key not in schema:
-            problems.append(Problem(path, line, _unknown_key(key, schema), warning=True))
+            problems.append(Problem(path, line, key_path + _unknown_key(key, schema), warning=True))
         elif value is not None or schema[key].required:
             _read_value(key, value, schema[key], values, (path, line, offset), problems)
     for key, spec in schema.items():
         if spec.required and key not in data:
-            problems.append(Problem(path, data.line + offset, f"missing required key '{key}'"))
+            problems.append(Problem(path, data.line + offset, f"{key_path}missing required key '{key}'"))
     return values
 
 
 def read_list(data: object, schema: Schema, path: str, offset: int,
-              problems: list[Problem], what: str) -> list[tuple[dict, int]]:
+              problems: list[Problem], what: str, key_path: str = "") -> list[tuple[dict, int]]:
     """Check a list of mappings; return (values, file line) for each item."""
     if not isinstance(data, list):
         problems.append(Problem(path, getattr(data, "line", 0) + offset or 1, f"{what} must be a list"))
         return []
     result = []
     for item, line in zip(data, data.lines):
-        values = read_mapping(item, schema, path, offset, problems, f"each item of {what}")
+        values = read_mapping(item, schema, path, offset, problems, f"each item of {what}", key_path)
         result.append((values, line + offset))
     return result
 
@@ -167,10 +168,10 @@ def read_list(data: object, schema: Schema, path: str, offset: int,
 def _read_value(key: str, value: object, spec: Field, values: dict, where: tuple, problems: list[Problem]) -> None:
     path, line, offset = where
     if spec.shape == "record":
-        values[key] = (read_mapping(value, spec.schema, path, offset, problems, f"'{key}'"), line)
+        values[key] = (read_mapping(value, spec.schema, path, offset, problems, f"'{key}'", f"{key}: "), line)
         return
     if spec.shape == "records":
-        items = read_list(value, spec.schema, path, offset, problems, f"'{key}'")
+        items = read_list(value, spec.schema, path, offset, problems, f"'{key}'", f"{key}: ")
         if spec.at_least_one:
             for values_, item_line in items:
                 if not values_:

@@ -312,7 +312,7 @@ def test_alt_is_required(content, tmp_path):
         "  alt: The train at the platform\n", ""), "assets/train.png": png(3, 2),
         "people/ho.md": PERSON, "places/hanoi.md": PLACE, "assets/maps/hanoi.gif": gif(1, 1)}, SITE)
     run = build(root, tmp_path / "site")
-    assert (run.code, run.error_lines) == (1, ["content/events/arrival.md:8: missing required key 'alt'"])
+    assert (run.code, run.error_lines) == (1, ["content/events/arrival.md:8: image: missing required key 'alt'"])
 
 
 # --- Body links to assets/ -------------------------------------------------------------------
