@@ -242,3 +242,57 @@ def test_phone_leaders_from_marks_to_labels_never_cross(new_context, guard, file
     assert len(leaders) >= 3
     crossing = [(p, q) for n, p in enumerate(leaders) for q in leaders[n + 1:] if crosses(p, q)]
     assert not crossing
+
+
+# The chart's own colours as the browser computes them: marks per lane colour, text, and what lies under them.
+CHART_COLOURS = """() => {
+  const css = (sel, prop) => { const el = document.querySelector(sel); return el && getComputedStyle(el)[prop]; };
+  const marks = {};
+  document.querySelectorAll('.tv-svg a.tv-mark').forEach(a => {
+    const lane = [...a.classList].find(c => /^tv-c\\d$/.test(c));
+    marks[lane] = getComputedStyle(a.firstElementChild).stroke;
+  });
+  const clusters = [...document.querySelectorAll('.tv-svg a.tv-cluster')].map(a =>
+    [getComputedStyle(a.querySelector('circle')).fill, getComputedStyle(a.querySelector('text')).fill]);
+  return {card: css('.tv-chart', 'backgroundColor'), page: getComputedStyle(document.body).backgroundColor,
+    bands: [...document.querySelectorAll('.tv-era rect')].map(r => [getComputedStyle(r).fill, +getComputedStyle(r).opacity]),
+    chips: [...document.querySelectorAll('.tv-chip')].map(c => getComputedStyle(c).backgroundColor),
+    marks, clusters, text: {label: css('.tv-label', 'fill'), lane: css('.tv-lane', 'fill'), tick: css('.tv-tick', 'fill')}};
+}"""
+
+
+def rgb(text: str) -> tuple[float, ...]:
+    return tuple(float(n) for n in re.findall(r"[\d.]+", text)[:3])
+
+
+def over(colour: tuple[float, ...], below: tuple[float, ...], alpha: float) -> tuple[float, ...]:
+    return tuple(c * alpha + b * (1 - alpha) for c, b in zip(colour, below))
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours."""
+    def luminance(colour: tuple[float, ...]) -> float:
+        lin = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_lane_colours_and_chart_text_keep_their_contrast(new_context, guard, file_site: Path, scheme: str) -> None:
+    page = guard.watch(new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800},
+                                   service_workers="block").new_page())
+    open_view(page, file_site)
+    found = page.evaluate(CHART_COLOURS)
+    card = rgb(found["card"])
+    grounds = [card] + [over(rgb(fill), card, opacity) for fill, opacity in found["bands"]]
+    assert len(found["marks"]) == 8 and len(grounds) > 1
+    low = [(f"mark {lane}", round(min(contrast(rgb(c), g) for g in grounds), 2))
+           for lane, c in found["marks"].items() if min(contrast(rgb(c), g) for g in grounds) < 3]
+    low += [(f"chip {c}", round(contrast(rgb(c), rgb(found["page"])), 2))
+            for c in found["chips"] if contrast(rgb(c), rgb(found["page"])) < 3]
+    low += [(f"{name} text", round(min(contrast(rgb(c), g) for g in grounds), 2))
+            for name, c in found["text"].items() if min(contrast(rgb(c), g) for g in grounds) < 4.5]
+    low += [(f"cluster count {text} on {fill}", round(contrast(rgb(text), rgb(fill)), 2))
+            for fill, text in found["clusters"] if contrast(rgb(text), rgb(fill)) < 4.5]
+    assert not low
