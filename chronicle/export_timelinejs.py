@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import quote
 
 from .dates import Date
 from .urls import entry_path
@@ -92,10 +93,17 @@ def event_slide(event: Event) -> dict:
 
 def media_object(image: Image) -> dict:
     """TimelineJS media; a local src is already relative to timeline.html at the root."""
-    media = {"url": image.src, "alt": image.alt}
+    media = {"url": quote(image.src) if image.local else image.src, "alt": image.alt}
     media.update({key: html_text(value) for key, value in (
-        ("caption", image.caption), ("credit", image.credit)) if value})
+        ("caption", image.caption), ("credit", media_credit(image))) if value})
     return media
+
+
+def media_credit(image: Image) -> str | None:
+    """The credit, with the license after it: TimelineJS media have no license field."""
+    if image.credit and image.license:
+        return f"{image.credit} ({image.license})"
+    return image.credit or image.license
 
 
 def _plain(start: Date, end: Date | None) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -86,7 +87,8 @@ def image_data(site: Site, image: Image | None) -> dict | None:
     """A schema.org ImageObject; a local file needs base_url for its absolute address."""
     if image is None or (image.local and not site.config.base_url):
         return None
-    url = site.config.base_url.rstrip("/") + "/" + image.src if image.local else image.src
+    # A local file name may hold spaces or '#': a URL needs them percent-encoded.
+    url = site.config.base_url.rstrip("/") + "/" + quote(image.src) if image.local else image.src
     data: dict = {"@type": "ImageObject", "contentUrl": url, "description": image.alt}
     _put(data, "caption", image.caption)
     _put(data, "creditText", image.credit)

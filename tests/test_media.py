@@ -229,9 +229,11 @@ def test_lists_show_a_thumbnail_relative_to_the_page(built, page: str, src: str)
 def test_timeline_json_media_has_url_caption_credit_and_alt(built):
     slide = json.loads(read(built, "timeline.json"))["events"][0]
     # Relative to timelinejs.html at the site root, which loads timeline.json; HTML-escaped
-    # caption and credit (TimelineJS sets them as innerHTML), plain alt (set as a property).
+    # caption and credit (TimelineJS sets them as innerHTML), plain alt (set as a property);
+    # TimelineJS has no license field, so the license follows the credit.
     assert slide["media"] == {"url": "assets/train.png", "alt": "The train at the platform",
-                              "caption": "Arrival at Hanoi station", "credit": "Photo by A &amp; B"}
+                              "caption": "Arrival at Hanoi station",
+                              "credit": "Photo by A &amp; B (CC BY 4.0)"}
 
 
 def test_jsonld_image_is_an_absolute_image_object(built):
