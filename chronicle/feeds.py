@@ -6,6 +6,7 @@ import posixpath
 import time
 from urllib.parse import quote, urlsplit
 
+from .datetext import event_when
 from .dates import Date
 from .model import Image, Site
 from .urls import absolute, entry_path
@@ -21,7 +22,7 @@ def feed_context(site: Site) -> dict:
     latest = list(reversed(site.events[-FEED_SIZE:]))
     base = site.config.base_url
     entries = [{"event": e, "url": absolute(base, entry_path(e)), "updated": rfc3339(e.end or e.start),
-                "image": enclosure(e.image, base)} for e in latest]
+                "image": enclosure(e.image, base), "when": event_when(e, site.config.language)} for e in latest]
     return {"site": site.config, "entries": entries, "updated": feed_updated(site),
             "feed_url": absolute(base, "feed.xml"), "home_url": absolute(base, "index.html")}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .datetext import date_text
+from .i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from .model import Event, Place, Site, Stop
@@ -29,7 +30,8 @@ def timeline_axis(site: Site, width: float = WIDTH) -> Markup | None:
         found = next((y for y in range(first, last + 1) if y in years), None)
         return year_path(found) if found is not None else None
 
-    return time_axis_svg(marks, bands, f"{site.config.title}: time axis", bin_href, breaks=True, width=width)
+    title = strings(lang)["axis_title"].format(title=site.config.title)
+    return time_axis_svg(marks, bands, title, bin_href, breaks=True, width=width)
 
 
 def route_map(site: Site, event: Event, root: str) -> Markup | None:
@@ -43,9 +45,10 @@ def route_map(site: Site, event: Event, root: str) -> Markup | None:
         return None
     points = [_point(site.places[stop.place], root, _stop_label(stop, site.config.language)) for _, stop in located]
     modes = [stop.mode for _, stop in located[1:]]
-    missing = missing_stops(site, event)
-    note = f"no coordinates for stop {', '.join(f'{n} {name}' for n, name in missing)}" if missing else ""
-    return route_map_svg(points, modes, f"Route map: {event.title}", [n for n, _ in located], note)
+    missing, t = missing_stops(site, event), strings(site.config.language)
+    note = t["map_no_coordinates"].format(stops=", ".join(f"{n} {name}" for n, name in missing)) if missing else ""
+    return route_map_svg(points, modes, t["map_route_title"].format(title=event.title), [n for n, _ in located], note,
+                         site.config.language)
 
 
 def missing_stops(site: Site, event: Event) -> list[tuple[int, str]]:
@@ -56,17 +59,19 @@ def missing_stops(site: Site, event: Event) -> list[tuple[int, str]]:
     return [(n, place.name) for n, place in numbered if not place.located]
 
 
-def place_map(place: Place, root: str) -> Markup | None:
+def place_map(place: Place, root: str, language: str = "en") -> Markup | None:
     """A small locator map of one place."""
     if not place.located:
         return None
-    return places_map_svg([_point(place, root, None)], f"Map: {place.name}", highlight=place.name)
+    return places_map_svg([_point(place, root, None)], strings(language)["map_place_title"].format(name=place.name),
+                          highlight=place.name, language=language)
 
 
 def all_places_map(site: Site, root: str) -> Markup | None:
     """Every place that has coordinates."""
     points = [_point(p, root, None) for p in site.places.values() if p.located]
-    return places_map_svg(points, "Map of all places") if points else None
+    t = strings(site.config.language)
+    return places_map_svg(points, t["map_all_places"], language=site.config.language) if points else None
 
 
 def _point(place: Place, root: str, label: str | None) -> MapPoint:

@@ -5,6 +5,8 @@ Templates hold markup only; every word a reader sees outside the content arrives
 """
 from __future__ import annotations
 
+import json
+
 from .errors import Problem
 
 EN: dict[str, str] = {
@@ -23,6 +25,24 @@ EN: dict[str, str] = {
     "search_title": "Search", "search_field": "Search events, people, places and tags",
     "not_found": "Page not found", "born": "born {date}", "died": "died {date}",
     "missing_stops": "{n} stops have no coordinates: {names}", "missing_stop": "1 stop has no coordinates: {names}",
+    "prev_stop": "Previous stop", "next_stop": "Next stop", "whole_route": "Whole route",
+    "step_stops": "Step through the stops", "stop_status": "Stop {n} of {total}: {place}, {date}",
+    "stop_keys": "With the itinerary focused, the arrow keys move from stop to stop.",
+    # {name} marks a link; the link words are link_<name> (see _macros.html linked).
+    "not_found_body": "There is no page at this address. Try {timeline}, {search}, or the lists of {people}, "
+                      "{places} and {tags}.",
+    "link_timeline": "the timeline", "link_search": "search", "link_people": "people", "link_places": "places",
+    "link_tags": "tags", "link_plain": "the plain timeline", "link_plain_start": "The plain timeline",
+    "noscript_search": "Search needs JavaScript. Without it, browse {timeline}, {people}, {places} and {tags}.",
+    "timelinejs_intro": "The same events in {timelinejs}. {plain_start} needs no JavaScript.",
+    "timelinejs_noscript": "The interactive timeline needs JavaScript. Without it, read {plain}.",
+    "places_map_caption": "Every place with coordinates; the list below names them all.",
+    "north": "{v}° N", "south": "{v}° S", "east": "{v}° E", "west": "{v}° W",
+    "map_route_title": "Route map: {title}", "map_route": "Route: {stops}", "map_no_stops": "No stops",
+    "map_no_coordinates": "no coordinates for stop {stops}", "map_leg": "Leg {n}: {a} → {b} ({mode})",
+    "map_mode_unknown": "unknown", "map_stop": "Stop {num}: {tip}", "map_stops": "Stops {num}: {tip}",
+    "map_places": "{n} places", "map_highlighted": "; highlighted: {name}", "map_place_title": "Map: {name}",
+    "map_all_places": "Map of all places", "axis_title": "{title}: time axis",
 }
 KO: dict[str, str] = {
     "skip": "본문으로 건너뛰기", "main_nav": "주 메뉴", "timeline": "연표", "people": "인물",
@@ -41,6 +61,29 @@ KO: dict[str, str] = {
     "not_found": "페이지를 찾을 수 없습니다", "born": "{date} 출생", "died": "{date} 사망",
     "missing_stops": "경유지 {n}곳의 좌표가 없습니다: {names}",
     "missing_stop": "경유지 1곳의 좌표가 없습니다: {names}",
+    "prev_stop": "이전 경유지", "next_stop": "다음 경유지", "whole_route": "전체 경로",
+    "step_stops": "경유지 차례로 보기", "stop_status": "경유지 {total}곳 중 {n}번째: {place}, {date}",
+    "stop_keys": "여정 표에 초점을 두면 화살표 키로 경유지를 하나씩 옮겨 갈 수 있습니다.",
+    "not_found_body": "이 주소에는 페이지가 없습니다. {timeline}, {search}, 또는 {people}·{places}·{tags} 목록을 "
+                      "이용해 보세요.",
+    "link_timeline": "연표", "link_search": "검색", "link_people": "인물", "link_places": "장소",
+    "link_tags": "태그", "link_plain": "기본 연표", "link_plain_start": "기본 연표",
+    "noscript_search": "검색하려면 JavaScript가 필요합니다. 대신 {timeline}나 {people}·{places}·{tags} 목록을 "
+                       "둘러보세요.",
+    "timelinejs_intro": "같은 사건을 {timelinejs}로 보여 줍니다. {plain_start}는 JavaScript 없이 볼 수 있습니다.",
+    "timelinejs_noscript": "인터랙티브 연표를 보려면 JavaScript가 필요합니다. 대신 {plain}를 읽어 보세요.",
+    "places_map_caption": "좌표가 있는 모든 장소. 아래 목록에 모든 장소가 있습니다.",
+    "north": "북위 {v}°", "south": "남위 {v}°", "east": "동경 {v}°", "west": "서경 {v}°",
+    "map_route_title": "경로 지도: {title}", "map_route": "경로: {stops}", "map_no_stops": "경유지 없음",
+    "map_no_coordinates": "좌표가 없는 경유지: {stops}", "map_leg": "구간 {n}: {a} → {b} ({mode})",
+    "map_mode_unknown": "수단 미상", "map_stop": "경유지 {num}: {tip}", "map_stops": "경유지 {num}: {tip}",
+    "map_places": "장소 {n}곳", "map_highlighted": "; 강조: {name}", "map_place_title": "지도: {name}",
+    "map_all_places": "모든 장소 지도", "axis_title": "{title}: 시간 축",
+    # search.js reads these from search.html (English is its built-in default).
+    "search_words": json.dumps({
+        "prompt": "사건, 인물, 장소를 검색하려면 입력하세요.", "none": "“{q}”에 대한 결과 없음.",
+        "one": "결과 1개", "many": "결과 {n}개", "more": " 중 처음 {shown}개 표시, {rest}개 더 있음: 검색어를 더해 좁혀 보세요",
+        "end": ".", "event": "사건", "person": "인물", "place": "장소", "page": "안내"}, ensure_ascii=False),
 }
 TABLES = {"en": EN, "ko": KO}
 

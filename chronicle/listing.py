@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .datetext import date_text, event_when, range_text
+from .i18n import strings
 from .media import image_src
 from .model import Event, Image, Person, Place, Site
 from .scripts import NativeName, native_name
+from .travel import mode_text
 from .urls import entry_path
 
 
@@ -85,7 +87,7 @@ def route_rows(site: Site, event: Event, root: str) -> list[RouteRow]:
     """The route's stops with their place, date, time and mode, numbered as on the map."""
     language = site.config.language
     return [RouteRow(number, site.places[stop.place], root + entry_path(site.places[stop.place]),
-                     date_text(stop.date, language) if stop.date else "", stop.time or "", stop.mode or "",
+                     date_text(stop.date, language) if stop.date else "", stop.time or "", mode_text(stop.mode or "", language),
                      stop.note or "")
             for number, stop in enumerate(event.route, start=1) if stop.place in site.places]
 
@@ -99,12 +101,13 @@ def life(person: Person, t: dict[str, str], language: str) -> str:
     return t["died"].format(date=date_text(person.died, language)) if person.died else ""
 
 
-def coordinates(place: Place) -> str:
-    """'39.03° N, 125.75° E', or '' for a place without coordinates."""
+def coordinates(place: Place, language: str = "en") -> str:
+    """'39.03° N, 125.75° E' ('북위 39.03°, 동경 125.75°'), or '' for a place without coordinates."""
     if not place.located:
         return ""
-    lat = f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}"
-    lon = f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
+    t = strings(language)
+    lat = t["north" if place.lat >= 0 else "south"].format(v=f"{abs(place.lat):.2f}")
+    lon = t["east" if place.lon >= 0 else "west"].format(v=f"{abs(place.lon):.2f}")
     return f"{lat}, {lon}"
 
 

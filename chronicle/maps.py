@@ -9,7 +9,8 @@ from typing import Sequence
 from markupsafe import Markup, escape
 
 from .basemap import BASEMAP, Box, Pt, View, base_layer, fmt  # noqa: F401 (BASEMAP: the maps' data file)
-from .travel import ACCENT, LEGEND_H, leg_paths, legend, mode_kind, present_modes
+from .i18n import strings
+from .travel import ACCENT, LEGEND_H, leg_paths, legend, mode_kind, mode_names, present_modes
 
 WIDTH = 800.0
 MIN_SPAN = 8.0  # degrees of latitude; a lone point still shows its neighbourhood
@@ -33,13 +34,14 @@ class MapPoint:
 
 
 def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title: str,
-                  numbers: Sequence[int] | None = None, missing: str = "") -> Markup:
+                  numbers: Sequence[int] | None = None, missing: str = "", language: str = "en") -> Markup:
     """Map of a journey: stops numbered as in the itinerary, joined by legs styled by travel mode.
 
     `numbers` are the points' stop numbers (default 1, 2, ...). Where they skip a stop that has
     no coordinates, no leg is drawn: a straight line past it would show a route never taken.
-    `missing` names the stops left out, for the description.
+    `missing` names the stops left out, for the description; its words are in `language`.
     """
+    t = strings(language)
     numbers = list(numbers or range(1, len(points) + 1))
     if len(modes) != max(0, len(points) - 1) or len(numbers) != len(points):
         raise ValueError(f"{len(points)} points need {max(0, len(points) - 1)} modes and {len(points)} "
@@ -49,7 +51,8 @@ def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title
     xy = [view.xy(lon, lat) for lon, lat in coords]
     joined = [i for i in range(len(modes)) if numbers[i + 1] == numbers[i] + 1]
     kinds = {i: mode_kind(modes[i]) for i in joined}
-    legs = "".join(_leg(f"Leg {numbers[i]}: {points[i].name} → {points[i + 1].name} ({modes[i] or 'unknown'})",
+    legs = "".join(_leg(t["map_leg"].format(n=numbers[i], a=points[i].name, b=points[i + 1].name,
+                                            mode=modes[i] or t["map_mode_unknown"]),
                         xy[i], xy[i + 1], kinds[i], numbers[i + 1]) for i in joined)
     groups: dict[tuple[str, float, float], list[int]] = {}  # one marker per place, however often visited
     for i, p in enumerate(points):
@@ -57,25 +60,27 @@ def route_map_svg(points: Sequence[MapPoint], modes: Sequence[str | None], title
     stops = [(", ".join(str(numbers[i]) for i in idx), _tooltip(points, idx, numbers), points[idx[0]], xy[idx[0]])
              for idx in groups.values()]
     present = present_modes(list(kinds.values()))
-    key_strip = legend(present, view.height, WIDTH) if present else ""
-    desc = "Route: " + " → ".join(p.name for p in points) if points else "No stops"
+    key_strip = legend(present, view.height, WIDTH, mode_names(language)) if present else ""
+    desc = t["map_route"].format(stops=" → ".join(p.name for p in points)) if points else t["map_no_stops"]
     desc += f"; {missing}" if missing else ""
-    body = f'<g class="legs">{legs}</g>{_markers(stops, view, numbered=True)}{key_strip}'
+    body = f'<g class="legs">{legs}</g>{_markers(stops, view, numbered=True, t=t)}{key_strip}'
     gaps = () if numbers == list(range(1, len(points) + 1)) else (tuple(numbers), missing)
     key = repr(("route", tuple(points), tuple(modes), title, *gaps))  # ids of maps without gaps stay as they were
     return _svg("route-map", key, view, (title, desc), body, LEGEND_H if key_strip else 0.0,
                 any(p.href for p in points))
 
 
-def places_map_svg(points: Sequence[MapPoint], title: str, highlight: str | None = None) -> Markup:
+def places_map_svg(points: Sequence[MapPoint], title: str, highlight: str | None = None,
+                   language: str = "en") -> Markup:
     """Map of all places; `highlight` names the one to emphasise (e.g. on its own page)."""
+    t = strings(language)
     coords = unwrap(points)
     view = fit_view(coords)
     # The highlighted place is labelled first (it must win label space) and drawn last (on top).
     order = sorted(range(len(points)), key=lambda i: points[i].name != highlight)
     stops = [(None, _tooltip(points, [i]), points[i], view.xy(*coords[i])) for i in order]
-    body = _markers(stops, view, numbered=False, highlight=highlight)
-    desc = f"{len(points)} places" + (f"; highlighted: {highlight}" if highlight else "")
+    body = _markers(stops, view, numbered=False, highlight=highlight, t=t)
+    desc = t["map_places"].format(n=len(points)) + (t["map_highlighted"].format(name=highlight) if highlight else "")
     key = repr(("places", tuple(points), title, highlight))
     return _svg("places-map", key, view, (title, desc), body, 0.0, any(p.href for p in points))
 
@@ -177,8 +182,10 @@ def _place_label(text: str, box: Box, taken: list[Box], view: View, force: bool)
     return (inside or spots)[0][0] if force else None
 
 
-def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str | None = None) -> str:
+def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str | None = None,
+             t: dict[str, str] | None = None) -> str:
     """Markers with tooltips, links and non-overlapping name labels."""
+    t = t or strings("en")
     shapes = [_marker_shape(x, y, num, p.name == highlight) for num, _, p, (x, y) in stops]
     taken = [box for _, box in shapes]  # labels avoid every marker, not only those placed before
     out = []
@@ -193,7 +200,7 @@ def _markers(stops: Sequence[Stop], view: View, numbered: bool, highlight: str |
         # The space keeps the number and name two words, and the link's name starts with both,
         # so the visible text is part of the accessible name (WCAG 2.5.3 Label in Name).
         inner = f"<title>{escape(tip)}</title>{shape} {label}"
-        name = f"Stop{'s' if num and ',' in num else ''} {num}: {tip}" if num else tip
+        name = t["map_stops" if "," in num else "map_stop"].format(num=num, tip=tip) if num else tip
         link = f'<a class="{cls}"{data} href="{escape(p.href)}" aria-label="{escape(name)}">{inner}</a>'
         out.append(link if p.href else f'<g class="{cls}"{data}>{inner}</g>')
     # Reversed so earlier (higher-priority) markers are painted on top.

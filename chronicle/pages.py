@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
-from .datetext import year_text
+from .datetext import date_text, year_text
 from .export_timelinejs import timeline_json
 from .exports import event_jsonld, person_jsonld, place_jsonld
 from .figures import all_places_map, missing_stops, place_map, route_map, timeline_axis
@@ -93,7 +93,7 @@ def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = Non
         "places": [named(site.places[s], root) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
         "route": route_rows(site, event, root),
-        "sources": [(s, s.date.display() if s.date else "") for s in event.sources],
+        "sources": [(s, date_text(s.date, lang) if s.date else "") for s in event.sources],
         "related": event_links([site.events_by_slug[s] for s in event.related if s in site.events_by_slug],
                                root, lang),
         "backlinks": entry_links(site.backlinks.get(event.slug, ()), root, lang),
@@ -136,7 +136,8 @@ def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = N
         "body": _body(place, site, root, bodies),
         "events": event_links(site.events_by_place.get(place.slug, ()), root, lang),
         "backlinks": entry_links(site.backlinks.get(place.slug, ()), root, lang),
-        "jsonld": place_jsonld(site, place), "coordinates": coordinates(place), "map": place_map(place, root),
+        "jsonld": place_jsonld(site, place), "coordinates": coordinates(place, lang),
+        "map": place_map(place, root, lang),
     }
     return Page(entry_path(place), "place.html", place.name, context, place.summary or "")
 

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .datetext import event_when
+from .i18n import strings, ui_language
+from .listing import life
 from .model import Event, Person, Place, Site
 
 # Characters that must not appear literally inside an inline or classic script.
@@ -86,7 +89,7 @@ def search_index_js(site: Site) -> bytes:
     """Return the content of assets/search-index.js for the whole site."""
     titles = _titles(site)
     entries = [_event_entry(site, event, titles) for event in site.events]
-    entries += [_person_entry(person, titles) for person in site.people.values()]
+    entries += [_person_entry(person, titles, site.config.language) for person in site.people.values()]
     entries += [_place_entry(place, titles) for place in site.places.values()]
     entries += [_entry(f"pages/{page.slug}.html", page.title, "", page.summary, "page",
                        [page.summary, strip_markdown(page.body, titles)]) for page in site.pages.values()]
@@ -125,14 +128,16 @@ def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, 
     words = [event.summary]
     words += [name for person in people for name in (person.name, person.native_name)]
     words += [name for place in places for name in (place.name, place.native_name)]
-    words += [*event.tags, event.when, strip_markdown(event.body, titles)]
-    return _entry(f"events/{event.slug}.html", event.title, event.when,
+    when = event_when(event, site.config.language)
+    words += [*event.tags, when, strip_markdown(event.body, titles)]
+    return _entry(f"events/{event.slug}.html", event.title, when,
                   event.summary, "event", words)
 
 
-def _person_entry(person: Person, titles: dict[str, str]) -> dict[str, str]:
+def _person_entry(person: Person, titles: dict[str, str], language: str = "en") -> dict[str, str]:
     """The entry for one person, found by either name."""
-    date = _lifespan(person)
+    # English keeps its short 'b.'/'d.' forms; other languages say it as the person page does.
+    date = _lifespan(person) if ui_language(language) == "en" else life(person, strings(language), language)
     words = [person.native_name, person.summary, date, strip_markdown(person.body, titles)]
     return _entry(f"people/{person.slug}.html", person.name, date,
                   person.summary, "person", words)

@@ -34,7 +34,14 @@ KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "p
       "countries": "나라", "tags": "태그", "other": "지정 없음", "filter": "표시할 갈래", "all": "모두",
       "none": "없음", "zoom_in": "확대", "zoom_out": "축소", "reset": "전체 연표", "earlier": "이전",
       "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건",
-      "decade": "{year}년대"}
+      "decade": "{year}년대", "point": "하루에 일어난 사건", "span": "며칠 이상 이어진 사건",
+      "imprecise": "월이나 연도까지만 알려진 사건", "fuzzy": "대략적이거나 불확실한 날짜",
+      "open": "아직 진행 중이거나 끝을 모름", "cluster": "여러 사건: 선택하면 확대", "approximate": "대략",
+      "uncertain": "불확실", "ongoing": "진행 중", "end_unknown": "끝 미상", "showing": "{from}부터 {to}까지 표시",
+      "events_n": "사건 {n}개", "gap": "{period} 사건 없음",
+      "help": "끌거나 스크롤하거나 손가락을 오므려 이동하고 확대합니다. + 와 − 키로 확대·축소, 화살표 키로 이동합니다.",
+      # Only timeline.js reads these (English is built into it): axis ticks and the status line.
+      "months": [f"{m}월" for m in range(1, 13)], "bc": "기원전 {y}", "ym": "{y}년 {m}", "dm": "{m} {d}일"}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ ACCENT, GREY = "#8b1e3f", "#6b6b6b"
 MODES = ("train", "car", "plane", "ship", "foot", "horse", "camel", "caravan", "other")
 MODE_NAMES = {"train": "Train", "car": "Car", "plane": "Plane", "ship": "Ship", "foot": "On foot",
               "horse": "Horse", "camel": "Camel", "caravan": "Caravan", "other": "Other / unknown"}
+MODE_NAMES_KO = {"train": "기차", "car": "자동차", "plane": "비행기", "ship": "배", "foot": "도보",
+                 "horse": "말", "camel": "낙타", "caravan": "대상", "other": "기타 / 미상"}
 ALIASES = {"rail": "train", "railway": "train", "flight": "plane", "air": "plane", "aircraft": "plane",
            "airplane": "plane", "aeroplane": "plane", "boat": "ship", "ferry": "ship", "sail": "ship",
            "road": "car", "automobile": "car", "motorcade": "car", "walk": "foot", "walking": "foot",
@@ -42,6 +44,18 @@ def mode_kind(mode: str | None) -> str:
     return m if m in MODES else "other"
 
 
+def mode_names(language: str) -> dict[str, str]:
+    """The legend's names of the modes in a site language (English where none are provided)."""
+    return MODE_NAMES_KO if language.split("-")[0].lower() == "ko" else MODE_NAMES
+
+
+def mode_text(mode: str, language: str) -> str:
+    """A stop's mode as the itinerary shows it: as written, or the mode's name on a non-English site."""
+    names = mode_names(language)
+    kind = mode_kind(mode)
+    return names[kind] if mode and names is not MODE_NAMES and kind != "other" else mode
+
+
 def present_modes(kinds: Sequence[str]) -> list[str]:
     """The kinds that occur, in legend order."""
     return [k for k in MODES if k in kinds]
@@ -53,13 +67,13 @@ def leg_paths(kind: str, d: str) -> str:
     return f'{ties}<path class="leg-line" d="{d}" fill="none" {LEG_STYLE[kind]}/>'
 
 
-def legend(kinds: Sequence[str], top: float, width: float) -> str:
-    """A strip under the map listing the travel modes that occur."""
+def legend(kinds: Sequence[str], top: float, width: float, names: dict[str, str] = MODE_NAMES) -> str:
+    """A strip under the map listing the travel modes that occur, by `names`."""
     y, x, items = top + LEGEND_H / 2, 10.0, []
     for kind in kinds:
         d = f"M{fmt(x)} {fmt(y + 4)}q14 -10 28 0" if kind == "plane" else f"M{fmt(x)} {fmt(y)}h28"
         items.append(f'<g class="legend-item legend-{kind}">{leg_paths(kind, d)}<text class="legend-label"'
-                     f' x="{fmt(x + 34)}" y="{fmt(y + 4)}" font-size="12">{MODE_NAMES[kind]}</text></g>')
-        x += 52 + 7 * len(MODE_NAMES[kind])
+                     f' x="{fmt(x + 34)}" y="{fmt(y + 4)}" font-size="12">{names[kind]}</text></g>')
+        x += 52 + sum(12 if ord(c) >= 0x1100 else 7 for c in names[kind])  # Hangul is about 1 em wide
     return (f'<g class="legend"><rect class="legend-bg" y="{fmt(top)}" width="{fmt(width)}" height="{fmt(LEGEND_H)}"'
             f' fill="#fff" stroke="#999"/>{"".join(items)}</g>')

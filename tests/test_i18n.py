@@ -110,3 +110,83 @@ def test_invalid_native_lang_is_an_error(content, tmp_path):
     assert run.code == 1
     assert run.error_lines == ["content/places/x.md:4: native_lang: invalid language tag 'not a tag': "
                                "use a BCP 47 tag such as 'ko' or 'zh-Hant'"]
+
+
+# --- A whole Korean site: no English UI word anywhere a reader meets it ----------------------------
+
+import re  # noqa: E402
+
+from tests.test_media import png  # noqa: E402
+
+KO_FILES = {
+    "events/trip.md": (
+        "---\ntitle: 하노이 방문\ndate: 1958-11-28\nend: 1958-12-02\nsummary: 기차로 간 방문.\n"
+        "people: [kim]\nplaces: [hanoi]\ntags: [diplomacy]\n"
+        "route:\n  - {place: pyongyang, date: 1958-11-28, time: '08:15', mode: train}\n"
+        "  - {place: lost, date: 1958-11-29}\n  - {place: beijing, date: 1958-11-30, mode: plane}\n"
+        "  - {place: hanoi, date: 1958-12-01, mode: car}\n"
+        "sources:\n  - {title: 로동신문, publisher: 로동신문사, date: 1958-12-03}\n"
+        "image: {src: assets/train.png, alt: 열차, caption: 평양역}\n---\n[[kim]]의 방문. [[about]]\n"),
+    "events/old.md": "---\ntitle: 고조선\ndate: '-0107~'\n---\n옛날.\n",
+    "events/later.md": "---\ntitle: 회담\ndate: 2019-02-27/..\nrelated: [trip]\n---\n",
+    "people/kim.md": "---\nname: Kim Il Sung\nnative_name: 김일성\nborn: 1912-04-15\ndied: 1994-07-08\n---\n",
+    "places/pyongyang.md": "---\nname: 평양\nnative_name: 평양\ncountry: 조선\nlat: 39.03\nlon: 125.75\n---\n",
+    "places/beijing.md": "---\nname: 베이징\nlat: 39.9\nlon: 116.4\n---\n",
+    "places/hanoi.md": "---\nname: 하노이\nlat: 21.03\nlon: 105.85\n---\n",
+    "places/lima.md": "---\nname: 리마\nlat: -12.05\nlon: -77.04\n---\n",
+    "places/lost.md": "---\nname: 어딘가\n---\n",
+    "pages/about.md": "---\ntitle: 소개\n---\n이 연표에 대하여.\n",
+    "assets/train.png": png(4, 3),
+}
+# Words of the generator's own English UI (not the author's text): none may reach a Korean reader.
+ENGLISH_UI = [
+    *[pytest.param(word, marks=pytest.mark.xfail(strict=True, reason="the time axis (axis.py) and the TimelineJS "
+                                                  "page's display_date (export_timelinejs.py) are still English"))
+      for word in ("BC", "no events", "February", "c. ", "ongoing")],
+    "Previous stop", "Next stop", "Whole route", "Step through", "Stop {n}", "arrow keys", "Route map",
+    "Route:", "Map of all places", "Map:", " places;", "Leg ", "Every place with coordinates",
+    "There is no page", "the timeline", "Search needs JavaScript", "The same events", "needs JavaScript",
+    "No results", " results", "Type to search", "° N", "° S", "° E", "° W", "Train", "Plane", "Car<",
+    "Other / unknown", "an event on one day", "an event over days", "known only to", "approximate",
+    "uncertain", "end unknown", "Showing", "{n} events", "Drag, scroll", "Key<",
+    "January", "March", "April", "November", "December", '"Jan"', '"Nov"',
+    "Referenced by", "Skip to content", "Sources", "Itinerary", "Arrived by", ">train<", ">plane<",
+    "born ", "died ", "b. ", "d. ", "Date:", "Person", "Event", "Page",
+]
+
+
+@pytest.fixture(scope="module")
+def korean_site(tmp_path_factory):
+    from tests.support import write_tree
+    root = tmp_path_factory.mktemp("ko")
+    write_tree(root / "content", {"site.yaml": KO_SITE, **KO_FILES})
+    run = build(root / "content", root / "site")
+    assert run.code == 0, run.err
+    return root / "site"
+
+
+def _reader_files(site) -> list:
+    """Every built page and generated text a reader meets; theme code (assets/*.js, css) is language-free."""
+    return [p for p in sorted(site.rglob("*")) if p.is_file() and (
+        p.suffix in (".html", ".xml", ".ics") or p.name == "search-index.js")]
+
+
+def _reader_text(path) -> str:
+    """The text of a file without schema.org JSON-LD (machine vocabulary) and JSON keys (identifiers)."""
+    text = re.sub(r'<script type="application/ld\+json">.*?</script>', "", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r'"[a-z_]+":', "", text)
+
+
+def test_korean_site_has_every_page_kind(korean_site):
+    names = {p.relative_to(korean_site).as_posix() for p in _reader_files(korean_site)}
+    assert {"events/trip.html", "people/kim.html", "places/hanoi.html", "pages/about.html", "tags/diplomacy.html",
+            "years/1958.html", "people/index.html", "places/index.html", "tags/index.html", "search.html",
+            "404.html", "timeline.html", "timelinejs.html", "index.html", "feed.xml", "calendar.ics",
+            "assets/search-index.js"} <= names
+
+
+@pytest.mark.parametrize("english", ENGLISH_UI)
+def test_korean_site_shows_no_english_ui_word(korean_site, english):
+    found = [p.relative_to(korean_site).as_posix() for p in _reader_files(korean_site)
+             if english in _reader_text(p)]
+    assert found == []

@@ -6,7 +6,7 @@
   var root = document.getElementById("tv"), dataEl = document.getElementById("tv-data");
   if (!root || !dataEl || !window.requestAnimationFrame) return;
   var D = JSON.parse(dataEl.textContent), T = D.t, EV = D.events;
-  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = T.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var chart = root.querySelector(".tv-chart"), status = document.getElementById("tv-status");
   var lanesEl = root.querySelector(".tv-lanes"), select = document.getElementById("tv-facet");
@@ -96,7 +96,7 @@
       var m = Math.round(step * 12);
       for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
         var yr = Math.floor(n / 12), mo = n - yr * 12;
-        out.push([yr + mo / 12, mo ? MON[mo] + (out.length ? "" : " " + yearText(yr)) : yearText(yr)]);
+        out.push([yr + mo / 12, mo ? (out.length ? MON[mo] : ym(MON[mo], yr)) : yearText(yr)]);
       }
     } else {
       var every = step > DAY ? 7 : 1, yy = Math.floor(lo), mm = Math.floor((lo - yy) * 12);
@@ -105,7 +105,7 @@
           var t = yy + mm / 12 + (d - 1) / 365;
           if (d > daysIn(yy, mm) || t < lo) continue;
           if (t > hi) return out;
-          out.push([t, d + " " + MON[mm] + (d === 1 || !out.length ? " " + yearText(yy) : "")]);
+          out.push([t, d === 1 || !out.length ? ym(dm(d, mm), yy) : dm(d, mm)]);
         }
         if (++mm === 12) { mm = 0; yy++; }
       }
@@ -116,8 +116,11 @@
   function yearText(y) {
     y = Math.round(y);
     var n = y > 0 ? y : 1 - y, s = n >= 10000 ? n.toLocaleString("en") : String(n);
-    return y > 0 ? s : s + " BC";
+    return y > 0 ? s : (T.bc || "{y} BC").replace("{y}", s);
   }
+  /* A month or day with its year, and a day of a month, in the page's language ('28 Nov 1958'). */
+  function ym(m, y) { return (T.ym || "{m} {y}").replace("{m}", m).replace("{y}", yearText(y)); }
+  function dm(d, m) { return (T.dm || "{d} {m}").replace("{d}", d).replace("{m}", MON[m]); }
 
   /* ---- drawing ---- */
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
@@ -343,8 +346,8 @@
   function when(t) {
     var span = S.hi - S.lo, y = Math.floor(t), m = Math.floor((t - y) * 12);
     if (span > 3) return yearText(y);
-    var text = MON[Math.min(m, 11)] + " " + yearText(y);
-    return span > 0.25 ? text : Math.max(1, Math.floor((t - y - m / 12) * 365) + 1) + " " + text;
+    if (span > 0.25) return ym(MON[Math.min(m, 11)], y);
+    return ym(dm(Math.max(1, Math.floor((t - y - m / 12) * 365) + 1), Math.min(m, 11)), y);
   }
   function hot(i, on) {
     Array.prototype.forEach.call(root.querySelectorAll('[data-i="' + i + '"]'), function (el) { el.classList.toggle("is-hot", on); });
