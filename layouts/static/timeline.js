@@ -62,8 +62,9 @@
     for (var i = 0; i < EV.length; i++) {
       var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
       if (b < lo || a > hi) continue;
-      if (runs.length && a - runs[runs.length - 1][1] <= min) runs[runs.length - 1][1] = Math.max(runs[runs.length - 1][1], b);
-      else runs.push([a, b]);
+      var run = runs[runs.length - 1];
+      if (run && a - run[1] <= min) { run[1] = Math.max(run[1], b); run[2]++; }
+      else runs.push([a, b, 1]);
     }
     if (!runs.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
     var pad = span * 0.02, parts = [];
@@ -72,15 +73,17 @@
       var to = k < runs.length - 1 ? r[1] + pad : (hi - r[1] <= min ? hi : r[1] + pad);
       if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
       else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
-      parts.push({ lo: from, hi: to });
+      parts.push({ lo: from, hi: to, n: r[2] });
       if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
     });
     var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
     parts.forEach(function (z) { if (!z.gap) total += z.hi - z.lo; });
-    var floor = 0.2 * total / (parts.length - gaps), weights = 0, at = 0;
-    parts.forEach(function (z) { if (!z.gap) weights += Math.max(z.hi - z.lo, floor); });
+    // A stretch's room: half by its length in time, half by its number of events, so a crowded
+    // cluster (2018-19) is not squeezed by a sparse one of the same length.
+    var floor = 0.2 * total / (parts.length - gaps), weights = 0, count = 0, at = 0;
+    parts.forEach(function (z) { if (!z.gap) { weights += Math.max(z.hi - z.lo, floor); count += z.n; } });
     parts.forEach(function (z) {
-      var w = z.gap ? 34 : (len - 34 * gaps) * Math.max(z.hi - z.lo, floor) / weights;
+      var w = z.gap ? 34 : (len - 34 * gaps) * (Math.max(z.hi - z.lo, floor) / weights + z.n / count) / 2;
       z.p0 = at; z.p1 = at += w;
     });
     return parts;
@@ -211,15 +214,25 @@
       group.push(list[k]);
     }
     flush();
-    // Labels go where the next mark in the lane leaves room for them.
-    if (!g.vert) mine.forEach(function (it, j) {
-      if (it.i < 0) return;
-      var room = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, text = EV[it.i].t, fit = Math.floor(room / 6.6);
-      // Outside the link and hidden from assistive technology: the link's name already says it in full.
-      if (fit >= 8) it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + (it.b + 6).toFixed(1) + '" y="' + (cross + 4) + '">' +
-        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>";
-    });
+    if (!g.vert) laneLabels(g, mine, cross);
     Array.prototype.push.apply(items, mine);
+  }
+  /* Each label goes right of its mark, up to the next mark; when it does not fit there but fits whole
+     on the left (clear of the mark before, so it cannot be read as that mark's), it goes left. Outside
+     the link and hidden from assistive technology: the link's name already says it in full. */
+  function laneLabels(g, mine, cross) {
+    var free = 0;  // where the lane is free from, left to right
+    mine.forEach(function (it, j) {
+      if (it.i < 0) { free = it.b; return; }
+      var text = EV[it.i].t, right = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, left = it.a - free - (free ? 24 : 4);
+      var before = text.length * 6.2 > right && text.length * 6.2 <= left, fit = Math.floor((before ? left : right) / 6.2);
+      free = it.b;
+      if (fit < 8) return;
+      var x = before ? it.a - 6 : it.b + 6, shown = text.length > fit ? text.slice(0, fit - 1) + "…" : text;
+      if (!before) free = x + shown.length * 6.2;
+      it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + x.toFixed(1) + '" y="' + (cross + 4) + '"' +
+        (before ? ' text-anchor="end"' : "") + ">" + esc(shown) + "</text>";
+    });
   }
   function mark(g, i, cross, colour, row, lane) {
     var e = EV[i], a = g.pos(e.s), end = endOf(e), open = !isFinite(end), edge = g.vert ? g.h : g.w;

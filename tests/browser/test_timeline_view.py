@@ -296,3 +296,27 @@ def test_lane_colours_and_chart_text_keep_their_contrast(new_context, guard, fil
     low += [(f"cluster count {text} on {fill}", round(contrast(rgb(text), rgb(fill)), 2))
             for fill, text in found["clusters"] if contrast(rgb(text), rgb(fill)) < 4.5]
     assert not low
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_on_wide_screens_the_chart_uses_the_window_not_the_text_column(new_context, guard, file_site: Path,
+                                                                         width: int) -> None:
+    page = guard.watch(new_context(viewport={"width": width, "height": 800}, service_workers="block").new_page())
+    open_view(page, file_site)
+    box = page.locator(".tv-chart").bounding_box()
+    assert box["x"] >= 16 and box["x"] + box["width"] <= width - 16
+    assert box["width"] >= min(width - 64, 1500)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.evaluate("document.querySelector('.tv-svg').viewBox.baseVal.width") == pytest.approx(box["width"] - 2, abs=1)
+
+
+def test_at_1280_px_most_labels_are_whole_and_none_overlaps(new_context, guard, file_site: Path) -> None:
+    page = guard.watch(new_context(viewport={"width": 1280, "height": 800}, service_workers="block").new_page())
+    open_view(page, file_site)
+    labels = page.evaluate("Array.from(document.querySelectorAll('.tv-svg text.tv-label')).map(t => {"
+                           "const b = t.getBBox(); return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height]; })")
+    cut = [text for text, *_ in labels if text.endswith("…")]
+    assert len(labels) >= 18 and len(cut) <= len(labels) // 4, cut
+    boxes = [box for _, *box in labels]
+    assert not [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
