@@ -19,6 +19,7 @@ MAX_MARKS = 200  # beyond this (or more than one mark per 4 px) marks are binned
 MAX_BINS = 120  # ~8 px per bin at least: each bin stays a clickable target
 MAX_LANES, LANE_H, BIN_H = 8, 14.0, 60.0
 BAND_ROW_H, CHAR_W = 15.0, 6.3  # era label rows; ~px per character at 11 px
+TICK_CHAR_W, TICK_ROW_H, TICK_ROWS = 6.9, 14.0, 3  # tick labels: ~px per character at 12 px; rows
 ACCENT = "#8b1e3f"
 BAND_FILLS = ("#4f7cac", "#ac7f4f")  # alternate so adjacent eras stay distinct
 
@@ -60,7 +61,8 @@ def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), tit
     else:
         track_h, content = _lanes(marks, scale, top)
     axis_y = top + track_h + 6
-    body = (f'{_bands(bands, scale, axis_y, labels)}{_ticks(scale, axis_y, bc)}'
+    tick_svg, tick_rows = _ticks(scale, axis_y, bc, width)
+    body = (f'{_bands(bands, scale, axis_y, labels)}{tick_svg}'
             f'<path class="axis-line" d="{_axis_path(scale, axis_y)}" stroke="#555" stroke-width="1.5" fill="none"/>'
             f'{_breaks(scale, axis_y, bc)}{content}')
     uid = "axis-" + hashlib.sha1((title + body).encode("utf-8")).hexdigest()[:10]
@@ -69,7 +71,7 @@ def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), tit
     desc += "".join(f"; no events {_period(g, bc)}" for g in scale.gaps)
     # role="img" would make the links inside presentational; a group keeps them reachable.
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="time-axis" viewBox="0 0 {width:g} {fmt(axis_y + 26)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="time-axis" viewBox="0 0 {width:g} {fmt(axis_y + 26 + (tick_rows - 1) * TICK_ROW_H)}"'
         f' role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-family="sans-serif">'
         f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
     )
@@ -96,16 +98,40 @@ def _breaks(scale: Scale, y: float, bc: bool) -> str:
     return "".join(out)
 
 
-def _ticks(scale: Scale, axis_y: float, bc: bool) -> str:
-    """Grid lines, tick marks and year labels."""
+def _ticks(scale: Scale, axis_y: float, bc: bool, width: float) -> tuple[str, int]:
+    """Grid lines, tick marks and year labels, and how many rows the labels take."""
     ts = ticks(scale, bc)
     xs = [fmt(scale.x(t)) for t, _ in ts]
     grid = "".join(f"M{x} 0V{fmt(axis_y)}" for x in xs)
     marks = "".join(f"M{x} {fmt(axis_y)}v6" for x in xs)
-    labels = "".join(f'<text x="{x}" y="{fmt(axis_y + 19)}">{escape(text)}</text>' for x, (_, text) in zip(xs, ts))
+    placed = _tick_rows([(scale.x(t), text) for t, text in ts], width)
+    labels = "".join(f'<text x="{fmt(x)}" y="{fmt(axis_y + 19 + row * TICK_ROW_H)}">{escape(text)}</text>'
+                     for x, row, text in placed)
     return (f'<path class="axis-grid" d="{grid}" stroke="#bbb" stroke-width="0.5" stroke-dasharray="2 3"/>'
             f'<path class="axis-tick" d="{marks}" stroke="#555"/>'
-            f'<g class="axis-tick-label" text-anchor="middle" font-size="12" fill="#333">{labels}</g>')
+            f'<g class="axis-tick-label" text-anchor="middle" font-size="12" fill="#333">{labels}</g>',
+            1 + max((row for _, row, _ in placed), default=0))
+
+
+def _tick_rows(labels: list[tuple[float, str]], width: float) -> list[tuple[float, int, str]]:
+    """(x, row, text) per label: kept inside the axis, a row lower where it would overlap.
+
+    Long labels ('13.8 billion years ago') beside each other go on rows below; a label with
+    no free row is left out (its tick and grid line stay).
+    """
+    ends: list[float] = []
+    out = []
+    for x, text in labels:
+        half = len(text) * TICK_CHAR_W / 2
+        x = min(max(x, half + 2), width - half - 2)
+        row = next((r for r, end in enumerate(ends) if end <= x - half), len(ends))
+        if row == TICK_ROWS:
+            continue
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = x + half + 4
+        out.append((x, row, text))
+    return out
 
 
 def _band_labels(bands: Sequence[AxisBand], scale: Scale, width: float) -> tuple[list[tuple[float, int]], float]:

@@ -11,6 +11,10 @@ BREAK_W = 34.0  # px a broken-out stretch of time shrinks to
 BREAK_SHARE = 0.3  # an empty stretch longer than this share of the whole span is broken out
 MIN_SHARE = 0.2  # a cluster gets at least this share of the mean cluster's room, so short ones stay legible
 TICK_PX = 72.0  # about one year label per this many px
+MIN_GAP_SHARE = 0.03  # stretches of events closer than this share of the axis (10 px of a phone's) are crowded
+MAX_REFINE = 8  # splits of crowded clusters, e.g. aeons, then millennia, then decades
+DEEP_YEARS = 10_000  # before this many years BC ticks are whole years: months mean nothing there
+_AGO = ((10 ** 9, "billion"), (10 ** 6, "million"))
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,47 @@ def domain(spans: Sequence[tuple[float, float]], left: float, right: float, brea
     clusters = _clusters(spans, (hi - lo) * BREAK_SHARE) if breaks else [(lo, hi)]
     if len(clusters) == 1:
         return linear_scale(lo - pad, hi + pad, left, right)
-    return _broken(clusters, max(pad, 0.5), left, right)
+    return _broken(_refine(spans, clusters, pad), pad, left, right)
+
+
+def _refine(spans: Sequence[tuple[float, float]], clusters: list[tuple[float, float]],
+            pad: float) -> list[tuple[float, float]]:
+    """Split clusters whose events would be drawn on top of each other, each by its own long gaps.
+
+    One threshold for the whole span cannot serve deep time: beside 13.8 billion years, the
+    2,000 years from 44 BC to 1958 are nothing, yet a reader needs them apart.
+    """
+    for _ in range(MAX_REFINE):
+        shares = _shares(clusters, pad)
+        for i, (a, b) in enumerate(clusters):
+            inside = [s for s in spans if a <= s[0] and s[1] <= b]
+            if _crowded(inside, (b - a) / shares[i]):
+                parts = _clusters(inside, (b - a) * BREAK_SHARE)
+                if len(parts) > 1:
+                    clusters = clusters[:i] + parts + clusters[i + 1:]
+                    break
+        else:
+            return clusters
+    return clusters
+
+
+def _crowded(spans: Sequence[tuple[float, float]], years_per_axis: float) -> bool:
+    """True when stretches of events more than two years apart would nearly touch."""
+    pieces = _clusters(spans, 0.0)
+    return any(0 < (c - b) / years_per_axis < MIN_GAP_SHARE for (_, b), (c, _) in zip(pieces, pieces[1:]))
+
+
+def _pads(clusters: list[tuple[float, float]], pad: float) -> list[float]:
+    """Each cluster's padding: the whole axis' unless that dwarfs the cluster (deep time)."""
+    return [max(pad if pad <= b - a else (b - a) * 0.02, 0.5) for a, b in clusters]
+
+
+def _shares(clusters: list[tuple[float, float]], pad: float) -> list[float]:
+    """The share of the axis' room each cluster gets: by its length, with a floor."""
+    lengths = [b - a + 2 * p for (a, b), p in zip(clusters, _pads(clusters, pad))]
+    floor = MIN_SHARE * sum(lengths) / len(lengths)
+    weights = [max(n, floor) for n in lengths]
+    return [w / sum(weights) for w in weights]
 
 
 def _clusters(spans: Sequence[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
@@ -80,19 +124,16 @@ def _clusters(spans: Sequence[tuple[float, float]], min_gap: float) -> list[tupl
 
 def _broken(clusters: list[tuple[float, float]], pad: float, left: float, right: float) -> Scale:
     """Clusters side by side with a fixed-width break between them; room grows with a cluster's length."""
-    padded = [(a - pad, b + pad) for a, b in clusters]
-    lengths = [b - a for a, b in padded]
-    floor = MIN_SHARE * sum(lengths) / len(lengths)
-    weights = [max(n, floor) for n in lengths]
+    padded = [(a - p, b + p) for (a, b), p in zip(clusters, _pads(clusters, pad))]
     room = right - left - BREAK_W * (len(padded) - 1)
     segments: list[Segment] = []
     x = left
-    for i, ((a, b), w) in enumerate(zip(padded, weights)):
+    for i, ((a, b), share) in enumerate(zip(padded, _shares(clusters, pad))):
         if i:
             empty = (math.ceil(clusters[i - 1][1] - 0.01), math.floor(clusters[i][0]) - 1)
             segments.append(Segment(segments[-1].hi, a, x, x + BREAK_W, gap=True, empty=empty))
             x += BREAK_W
-        width = room * w / sum(weights)
+        width = room * share
         segments.append(Segment(a, b, x, x + width))
         x += width
     return Scale(tuple(segments))
@@ -116,11 +157,14 @@ def ticks(scale: Scale, bc: bool, target: int = 12) -> list[tuple[float, str]]:
     """Tick times and labels: one step for a plain axis, one per segment (by its room) for a broken one."""
     if len(scale.segments) == 1:
         return tick_times(scale.lo, scale.hi, step(scale.hi - scale.lo, target), bc)
-    out = []
+    out: list[tuple[float, str]] = []
     for seg in scale.segments:
         if not seg.gap:
             n = max(1, int((seg.x1 - seg.x0) / TICK_PX))
-            out += tick_times(seg.lo, seg.hi, step(seg.hi - seg.lo, n), bc)
+            months = () if seg.lo < -DEEP_YEARS else SUB_YEAR_STEPS
+            found = tick_times(seg.lo, seg.hi, step(seg.hi - seg.lo, n, months), bc)
+            # A year or two of deep time has ticks that all read '13.8 billion years ago': say it once.
+            out += [(t, text) for k, (t, text) in enumerate(found) if not k or found[k - 1][1] != text]
     return out
 
 
@@ -148,8 +192,15 @@ def tick_times(lo: float, hi: float, stride: float, bc: bool) -> list[tuple[floa
 
 
 def year_label(year: int, ad_prefix: bool = False) -> str:
-    """'1958', 'AD 10' (when BC years are in view) or '44 BC'; there is no year 0."""
+    """'1958', 'AD 10' (when BC years are in view) or '44 BC'; there is no year 0.
+
+    A million years or more ago reads as time ago, to three decimals: '66 million years ago',
+    '13.8 billion years ago' (nine-digit BC years cannot be read at a glance).
+    """
     n = year if year > 0 else 1 - year
+    if year <= 0 and n >= 10 ** 6:
+        size, word = next((size, word) for size, word in _AGO if n >= size)
+        return f"{f'{n / size:.3f}'.rstrip('0').rstrip('.')} {word} years ago"
     text = f"{n:,}" if n >= 10000 else str(n)
     if year <= 0:
         return f"{text} BC"

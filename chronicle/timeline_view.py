@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .axis_scale import domain, step, year_label
-from .datetext import range_text
+from .datetext import event_when
 from .dates import Date
 from .i18n import ui_language
 from .model import TIMELINE_FACETS as FACETS, Event, Site
@@ -74,9 +74,12 @@ def event_span(event: Event) -> Span:
 
 
 def spoken_when(event: Event, language: str) -> str:
-    """The date as a screen reader should hear it, uncertainty written out ('c. 1958, approximate')."""
+    """The date as a screen reader should hear it, uncertainty written out ('c. 1958, approximate').
+
+    An author's display_date is said as written: it is what the page shows.
+    """
     t = strings(language)
-    words = [range_text(event.start, event.end, language)]
+    words = [event_when(event, language)]
     dates = [d for d in (event.start, event.end) if d is not None]
     if any(d.approximate for d in dates):
         words.append(t["approximate"])
@@ -164,12 +167,13 @@ def _period_name(year: int, stride: int, decade: str) -> str:
             return decade.format(year=first)
         return f"{year_label(max(first, 1))}–{year_label(first + stride - 1)}"
     top = -(-(1 - year) // stride) * stride  # the period's earliest year, in BC numbering
-    return f"{year_label(1 - top)}–{year_label(1 - (top - stride + 1))}"
+    first, last = year_label(1 - top), year_label(1 - (top - stride + 1))
+    return first if first == last else f"{first}–{last}"  # deep time: '13.8 billion years ago' alone
 
 
 def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]]) -> dict:
     span = event_span(event)
-    item = {"t": event.title, "h": entry_path(event), "w": range_text(event.start, event.end, site.config.language),
+    item = {"t": event.title, "h": entry_path(event), "w": event_when(event, site.config.language),
             "a": spoken_when(event, site.config.language), "s": _round(span.start), "k": span.kind[0],
             "l": lane_map}
     if span.end is not None:
