@@ -70,8 +70,9 @@ def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), tit
                                        f"{year_label(math.floor(scale.hi), bc)}" if marks or bands else "")
     desc += "".join(f"; no events {_period(g, bc)}" for g in scale.gaps)
     # role="img" would make the links inside presentational; a group keeps them reachable.
+    height = axis_y + 26 + (tick_rows - 1) * TICK_ROW_H
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="time-axis" viewBox="0 0 {width:g} {fmt(axis_y + 26 + (tick_rows - 1) * TICK_ROW_H)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="time-axis" viewBox="0 0 {width:g} {fmt(height)}"'
         f' role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-family="sans-serif">'
         f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
     )
