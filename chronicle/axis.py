@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
 from .axis_scale import MONTHS, Scale, Segment, domain, fmt, step, ticks, year_label  # noqa: F401 (re-exported)
+from .i18n import YearWords, strings, year_words
 
 WIDTH, MARGIN = 1000.0, 30.0
 MAX_MARKS = 200  # beyond this (or more than one mark per 4 px) marks are binned
@@ -24,6 +26,18 @@ ACCENT = "#8b1e3f"
 BAND_FILLS = ("#4f7cac", "#ac7f4f")  # alternate so adjacent eras stay distinct
 
 BinHref = Callable[[int, int], "str | None"]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The axis' words in the site language: sentences (the i18n table) and how years read."""
+
+    t: dict[str, str]
+    years: YearWords
+    bc: bool  # BC years in view: AD years say so
+
+    def year(self, year: int) -> str:
+        return year_label(year, self.bc, self.years)
 
 
 @dataclass(frozen=True)
@@ -48,27 +62,26 @@ class AxisBand:
 
 
 def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), title: str = "Time axis",
-                  bin_href: BinHref | None = None, breaks: bool = False, width: float = WIDTH) -> Markup:
+                  bin_href: BinHref | None = None, breaks: bool = False, width: float = WIDTH,
+                  language: str = "en") -> Markup:
     """Inline SVG time axis; `bin_href(first_year, last_year)` may link bins to year pages."""
     spans = [(m.start, m.end if m.end is not None else m.start) for m in marks]
     scale = domain(spans + ([] if breaks and marks else [(b.start, b.end) for b in bands]),
                    MARGIN, width - MARGIN, breaks)
-    bc = scale.lo < 1
+    words = Words(strings(language), year_words(language), scale.lo < 1)
     dense = len(marks) > min(MAX_MARKS, (width - 2 * MARGIN) / 4)
     labels, top = _band_labels(bands, scale, width)
     if dense:
-        track_h, content = BIN_H, _bins(marks, scale, top + BIN_H, bc, bin_href)
+        track_h, content = BIN_H, _bins(marks, scale, top + BIN_H, words, bin_href)
     else:
         track_h, content = _lanes(marks, scale, top)
     axis_y = top + track_h + 6
-    tick_svg, tick_rows = _ticks(scale, axis_y, bc, width)
+    tick_svg, tick_rows = _ticks(scale, axis_y, words, width)
     body = (f'{_bands(bands, scale, axis_y, labels)}{tick_svg}'
             f'<path class="axis-line" d="{_axis_path(scale, axis_y)}" stroke="#555" stroke-width="1.5" fill="none"/>'
-            f'{_breaks(scale, axis_y, bc)}{content}')
+            f'{_breaks(scale, axis_y, words)}{content}')
     uid = "axis-" + hashlib.sha1((title + body).encode("utf-8")).hexdigest()[:10]
-    desc = f"{len(marks):,} events" + (f", {year_label(math.floor(scale.lo), bc)} to "
-                                       f"{year_label(math.floor(scale.hi), bc)}" if marks or bands else "")
-    desc += "".join(f"; no events {_period(g, bc)}" for g in scale.gaps)
+    desc = _description(len(marks), scale, words, bool(marks or bands))
     # role="img" would make the links inside presentational; a group keeps them reachable.
     height = axis_y + 26 + (tick_rows - 1) * TICK_ROW_H
     return Markup(
@@ -78,9 +91,18 @@ def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), tit
     )
 
 
-def _period(gap: Segment, bc: bool) -> str:
+def _description(count: int, scale: Scale, words: Words, spans: bool) -> str:
+    """'3 events, 151 BC to AD 2061; no events 149 BC–AD 1957': what a screen reader hears first."""
+    desc = words.t["axis_count"].format(n=f"{count:,}")
+    if spans:
+        desc += ", " + words.t["axis_range"].format(first=words.year(math.floor(scale.lo)),
+                                                      last=words.year(math.floor(scale.hi)))
+    return desc + "".join("; " + _gap_text(g, words) for g in scale.gaps)
+
+
+def _gap_text(gap: Segment, words: Words) -> str:
     first, last = gap.empty or (math.ceil(gap.lo), math.floor(gap.hi))
-    return f"{year_label(first, bc)}–{year_label(last, bc)}"
+    return words.t["axis_gap"].format(period=f"{words.year(first)}–{words.year(last)}")
 
 
 def _axis_path(scale: Scale, y: float) -> str:
@@ -88,20 +110,20 @@ def _axis_path(scale: Scale, y: float) -> str:
     return "".join(f"M{fmt(s.x0)} {fmt(y)}H{fmt(s.x1)}" for s in scale.segments if not s.gap)
 
 
-def _breaks(scale: Scale, y: float, bc: bool) -> str:
+def _breaks(scale: Scale, y: float, words: Words) -> str:
     """A double slash where an empty stretch was shrunk, titled with the years left out."""
     out = []
     for g in scale.gaps:
         mid = (g.x0 + g.x1) / 2
-        out.append(f'<g class="axis-break"><title>{escape("no events " + _period(g, bc))}</title>'
+        out.append(f'<g class="axis-break"><title>{escape(_gap_text(g, words))}</title>'
                    f'<path d="M{fmt(mid - 6)} {fmt(y + 6)}l5 -12M{fmt(mid + 1)} {fmt(y + 6)}l5 -12"'
                    f' stroke="#555" stroke-width="1.5"/></g>')
     return "".join(out)
 
 
-def _ticks(scale: Scale, axis_y: float, bc: bool, width: float) -> tuple[str, int]:
+def _ticks(scale: Scale, axis_y: float, words: Words, width: float) -> tuple[str, int]:
     """Grid lines, tick marks and year labels, and how many rows the labels take."""
-    ts = ticks(scale, bc)
+    ts = ticks(scale, words.bc, words=words.years)
     xs = [fmt(scale.x(t)) for t, _ in ts]
     grid = "".join(f"M{x} 0V{fmt(axis_y)}" for x in xs)
     marks = "".join(f"M{x} {fmt(axis_y)}v6" for x in xs)
@@ -123,7 +145,7 @@ def _tick_rows(labels: list[tuple[float, str]], width: float) -> list[tuple[floa
     ends: list[float] = []
     out = []
     for x, text in labels:
-        half = len(text) * TICK_CHAR_W / 2
+        half = _columns(text) * TICK_CHAR_W / 2
         x = min(max(x, half + 2), width - half - 2)
         row = next((r for r, end in enumerate(ends) if end <= x - half), len(ends))
         if row == TICK_ROWS:
@@ -135,12 +157,17 @@ def _tick_rows(labels: list[tuple[float, str]], width: float) -> list[tuple[floa
     return out
 
 
+def _columns(text: str) -> int:
+    """Text width in Latin letters: a Hangul or Han character is about two ('기원전 108')."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _band_labels(bands: Sequence[AxisBand], scale: Scale, width: float) -> tuple[list[tuple[float, int]], float]:
     """(label x, row) per era, rows stacked so full names never overlap; and the height they take."""
     ends: list[float] = []
     placed = []
     for band in bands:
-        text_w = len(band.name) * CHAR_W + 6
+        text_w = _columns(band.name) * CHAR_W + 6
         # Start at the band, but never run off the right edge: the leader shows where the band is.
         x = max(2.0, min(max(scale.x(band.start), MARGIN) + 3, width - 2 - text_w))
         row = next((r for r, end in enumerate(ends) if end <= x), len(ends))
@@ -214,7 +241,7 @@ def _mark(m: AxisMark, x0: float, x1: float, y: float, right: float) -> str:
     return f'<a class="axis-mark" href="{escape(m.href)}" aria-label="{label}"><title>{label}</title>{shape}</a>'
 
 
-def _bins(marks: Sequence[AxisMark], scale: Scale, base: float, bc: bool, bin_href: BinHref | None) -> str:
+def _bins(marks: Sequence[AxisMark], scale: Scale, base: float, words: Words, bin_href: BinHref | None) -> str:
     """Dense marks grouped into calendar bins; bar height grows with the square root of the count."""
     stride = step(scale.hi - scale.lo, MAX_BINS, months=(1,))
     per = 12 if stride < 1 else 1 / stride  # bins per year
@@ -226,9 +253,10 @@ def _bins(marks: Sequence[AxisMark], scale: Scale, base: float, bc: bool, bin_hr
     for k, group in sorted(bins.items()):
         x0, x1 = scale.x(k / per), scale.x((k + 1) / per)
         h = max(3.0, math.sqrt(len(group) / biggest) * BIN_H)
-        first, last, period = _bin_period(k, stride, bc)
+        first, last, period = _bin_period(k, stride, words)
         href = (bin_href(first, last) if bin_href else None) or group[0].href
-        label = escape(f"{len(group):,} event{'' if len(group) == 1 else 's'}, {period}")
+        label = escape(words.t["axis_bin_one" if len(group) == 1 else "axis_bin_many"].format(
+            n=f"{len(group):,}", period=period))
         out.append(
             f'<a class="axis-bin" href="{escape(href)}" aria-label="{label}"><title>{label}</title>'
             f'<rect x="{fmt(x0 + 0.5)}" y="{fmt(base - h)}" width="{fmt(max(x1 - x0 - 1, 1.5))}" height="{fmt(h)}"'
@@ -237,12 +265,12 @@ def _bins(marks: Sequence[AxisMark], scale: Scale, base: float, bc: bool, bin_hr
     return f'<g class="axis-bins">{"".join(out)}</g>'
 
 
-def _bin_period(k: int, stride: float, bc: bool) -> tuple[int, int, str]:
+def _bin_period(k: int, stride: float, words: Words) -> tuple[int, int, str]:
     """First and last astronomical year of bin k and its label ('Nov 1958', '1958', '1950–1959')."""
     if stride < 1:
         year, month = divmod(k, 12)
-        return year, year, f"{MONTHS[month]} {year_label(year, bc)}"
+        return year, year, words.years.month_year.format(m=words.years.months[month], y=words.year(year))
     first = k * int(stride)
     last = first + int(stride) - 1
-    text = year_label(first, bc) if first == last else f"{year_label(first, bc)}–{year_label(last, bc)}"
+    text = words.year(first) if first == last else f"{words.year(first)}–{words.year(last)}"
     return first, last, text

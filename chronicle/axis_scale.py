@@ -5,7 +5,10 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from .i18n import YEAR_WORDS, YearWords
+
+ENGLISH = YEAR_WORDS["en"]
+MONTHS = ENGLISH.months
 SUB_YEAR_STEPS = (1, 2, 3, 6)  # tick steps in months
 BREAK_W = 34.0  # px a broken-out stretch of time shrinks to
 BREAK_SHARE = 0.3  # an empty stretch longer than this share of the whole span is broken out
@@ -14,7 +17,7 @@ TICK_PX = 72.0  # about one year label per this many px
 MIN_GAP_SHARE = 0.03  # stretches of events closer than this share of the axis (10 px of a phone's) are crowded
 MAX_REFINE = 8  # splits of crowded clusters, e.g. aeons, then millennia, then decades
 DEEP_YEARS = 10_000  # before this many years BC ticks are whole years: months mean nothing there
-_AGO = ((10 ** 9, "billion"), (10 ** 6, "million"))
+DEEP_AGO = 10 ** 6  # from this many years BC on, a year reads as time ago
 
 
 @dataclass(frozen=True)
@@ -153,22 +156,23 @@ def step(span: float, target: int, months: Sequence[int] = SUB_YEAR_STEPS) -> fl
         s *= 10
 
 
-def ticks(scale: Scale, bc: bool, target: int = 12) -> list[tuple[float, str]]:
+def ticks(scale: Scale, bc: bool, target: int = 12, words: YearWords = ENGLISH) -> list[tuple[float, str]]:
     """Tick times and labels: one step for a plain axis, one per segment (by its room) for a broken one."""
     if len(scale.segments) == 1:
-        return tick_times(scale.lo, scale.hi, step(scale.hi - scale.lo, target), bc)
+        return tick_times(scale.lo, scale.hi, step(scale.hi - scale.lo, target), bc, words)
     out: list[tuple[float, str]] = []
     for seg in scale.segments:
         if not seg.gap:
             n = max(1, int((seg.x1 - seg.x0) / TICK_PX))
             months = () if seg.lo < -DEEP_YEARS else SUB_YEAR_STEPS
-            found = tick_times(seg.lo, seg.hi, step(seg.hi - seg.lo, n, months), bc)
+            found = tick_times(seg.lo, seg.hi, step(seg.hi - seg.lo, n, months), bc, words)
             # A year or two of deep time has ticks that all read '13.8 billion years ago': say it once.
             out += [(t, text) for k, (t, text) in enumerate(found) if not k or found[k - 1][1] != text]
     return out
 
 
-def tick_times(lo: float, hi: float, stride: float, bc: bool) -> list[tuple[float, str]]:
+def tick_times(lo: float, hi: float, stride: float, bc: bool,
+               words: YearWords = ENGLISH) -> list[tuple[float, str]]:
     """Tick positions and labels; BC ticks fall on round BC years, AD ticks on round AD years."""
     if stride < 1:
         n = round(stride * 12)
@@ -177,34 +181,35 @@ def tick_times(lo: float, hi: float, stride: float, bc: bool) -> list[tuple[floa
         for k in range(first, last + 1):
             year, month = divmod(k * n, 12)
             # January shows the year alone; the first tick names its year too.
-            text = MONTHS[month] if month and k != first else (
-                f"{MONTHS[month]} {year_label(year, bc)}" if month else year_label(year, bc))
+            label = year_label(year, bc, words)
+            text = words.months[month] if month and k != first else (
+                words.month_year.format(m=words.months[month], y=label) if month else label)
             out.append((year + month / 12, text))
         return out
     s = int(stride)
-    ad = [(float(k * s), year_label(k * s, bc)) for k in range(max(1, math.ceil(lo / s)), math.floor(hi / s) + 1)]
+    ad = [(float(k * s), year_label(k * s, bc, words)) for k in range(max(1, math.ceil(lo / s)), math.floor(hi / s) + 1)]
     # Astronomical year t is (1 - t) BC, so BC multiples of the step sit at t = 1 - k*s.
-    bce = [(float(1 - k * s), year_label(1 - k * s)) for k in range(max(1, math.ceil((1 - min(hi, 0)) / s)),
+    bce = [(float(1 - k * s), year_label(1 - k * s, words=words)) for k in range(max(1, math.ceil((1 - min(hi, 0)) / s)),
                                                                      math.floor((1 - lo) / s) + 1)]
     # Without a year 0 the ticks either side of it are 2*step - 1 apart; AD 1 fills the hole.
-    first_ad = [(1.0, year_label(1, bc))] if bce and ad and s >= 5 else []
+    first_ad = [(1.0, year_label(1, bc, words))] if bce and ad and s >= 5 else []
     return sorted(bce + first_ad + ad)
 
 
-def year_label(year: int, ad_prefix: bool = False) -> str:
+def year_label(year: int, ad_prefix: bool = False, words: YearWords = ENGLISH) -> str:
     """'1958', 'AD 10' (when BC years are in view) or '44 BC'; there is no year 0.
 
     A million years or more ago reads as time ago, to three decimals: '66 million years ago',
     '13.8 billion years ago' (nine-digit BC years cannot be read at a glance).
     """
     n = year if year > 0 else 1 - year
-    if year <= 0 and n >= 10 ** 6:
-        size, word = next((size, word) for size, word in _AGO if n >= size)
-        return f"{f'{n / size:.3f}'.rstrip('0').rstrip('.')} {word} years ago"
+    if year <= 0 and n >= DEEP_AGO:
+        size, text = next((size, text) for size, text in words.ago if n >= size)
+        return text.format(v=f"{n / size:.3f}".rstrip("0").rstrip("."))
     text = f"{n:,}" if n >= 10000 else str(n)
     if year <= 0:
-        return f"{text} BC"
-    return f"AD {text}" if ad_prefix else text
+        return words.bc.format(y=text)
+    return words.ad.format(y=text) if ad_prefix else text
 
 
 def fmt(v: float) -> str:

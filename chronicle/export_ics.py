@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from .dates import Date, days_in_month
+from .datetext import event_when
 from .export_urls import absolute_url, site_host
+from .i18n import strings
 from .model import Event, Site
 
 PRODID = "-//Chronicle//Chronicle timeline//EN"
@@ -46,7 +48,7 @@ def vevent(site: Site, event: Event, stamp: str) -> list[str]:
         *time_lines(event.start, event.end, last),
         f"SUMMARY:{escape_text(event.title)}",
     ]
-    description = event_description(event)
+    description = event_description(event, site.config.language)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(description)}")
     lines.extend(location_lines(site, event))
@@ -76,11 +78,11 @@ def ics_moment(date: Date) -> str:
     return stamp + ("Z" if date.tz else "")
 
 
-def event_description(event: Event) -> str:
-    """The summary, plus the date in words when it is approximate or uncertain."""
+def event_description(event: Event, language: str = "en") -> str:
+    """The summary, plus the date in words (in the site language) when it is approximate or uncertain."""
     parts = [event.summary] if event.summary else []
     if event.display_date or not event.start.exact or (event.end is not None and not event.end.exact):
-        parts.append(f"Date: {event.when}")
+        parts.append(strings(language)["ics_date"].format(when=event_when(event, language)))
     return "\n\n".join(parts)
 
 

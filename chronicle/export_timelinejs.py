@@ -13,6 +13,8 @@ from html import escape
 from urllib.parse import quote
 
 from .dates import Date
+from .datetext import event_when
+from .i18n import strings
 from .urls import entry_path
 from .model import Era, Event, Image, Site
 
@@ -21,7 +23,7 @@ def timeline_json(site: Site) -> bytes:
     """The whole timeline as TimelineJS3 JSON, UTF-8, keys sorted."""
     data: dict = {
         "title": title_slide(site),
-        "events": [event_slide(event) for event in site.events],
+        "events": [event_slide(event, site.config.language) for event in site.events],
     }
     if site.eras:
         data["eras"] = [era_object(era) for era in site.eras]
@@ -69,11 +71,11 @@ def title_slide(site: Site) -> dict:
     return {"text": text}
 
 
-def event_slide(event: Event) -> dict:
-    """One slide: dates, headline, summary with a link to the event page, group."""
+def event_slide(event: Event, language: str = "en") -> dict:
+    """One slide: dates, headline, summary with a link to the event page, group; words in the site language."""
     slide: dict = {
         "start_date": date_object(event.start),
-        "text": {"headline": html_text(event.title), "text": slide_text(event)},
+        "text": {"headline": html_text(event.title), "text": slide_text(event, language)},
         "unique_id": event.slug,
     }
     end = event.end if event.end != event.start else None
@@ -83,7 +85,7 @@ def event_slide(event: Event) -> dict:
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
     if event.display_date or not _plain(event.start, end):
         # TimelineJS has no "about", "uncertain", spans or open ends; show our wording instead.
-        slide["display_date"] = html_text(event.when)
+        slide["display_date"] = html_text(event_when(event, language))
     if event.tags:
         slide["group"] = event.tags[0]
     if event.image:
@@ -111,9 +113,9 @@ def _plain(start: Date, end: Date | None) -> bool:
     return start.exact and (end is None or end.exact) and abs(start.year) < 10000
 
 
-def slide_text(event: Event) -> str:
+def slide_text(event: Event, language: str = "en") -> str:
     """Escaped summary plus a link relative to timeline.html at the site root."""
-    link = f'<a href="{entry_path(event)}">Read more</a>'
+    link = f'<a href="{entry_path(event)}">{html_text(strings(language)["read_more"])}</a>'
     if not event.summary:
         return f"<p>{link}</p>"
     return f"<p>{html_text(event.summary)}</p><p>{link}</p>"

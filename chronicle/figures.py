@@ -31,7 +31,7 @@ def timeline_axis(site: Site, width: float = WIDTH) -> Markup | None:
         return year_path(found) if found is not None else None
 
     title = strings(lang)["axis_title"].format(title=site.config.title)
-    return time_axis_svg(marks, bands, title, bin_href, breaks=True, width=width)
+    return time_axis_svg(marks, bands, title, bin_href, breaks=True, width=width, language=lang)
 
 
 def route_map(site: Site, event: Event, root: str) -> Markup | None:

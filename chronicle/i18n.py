@@ -6,6 +6,7 @@ Templates hold markup only; every word a reader sees outside the content arrives
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from .errors import Problem
 
@@ -43,6 +44,9 @@ EN: dict[str, str] = {
     "map_mode_unknown": "unknown", "map_stop": "Stop {num}: {tip}", "map_stops": "Stops {num}: {tip}",
     "map_places": "{n} places", "map_highlighted": "; highlighted: {name}", "map_place_title": "Map: {name}",
     "map_all_places": "Map of all places", "axis_title": "{title}: time axis",
+    "axis_count": "{n} events", "axis_range": "{first} to {last}", "axis_gap": "no events {period}",
+    "axis_bin_one": "{n} event, {period}", "axis_bin_many": "{n} events, {period}",
+    "read_more": "Read more", "ics_date": "Date: {when}",
 }
 KO: dict[str, str] = {
     "skip": "본문으로 건너뛰기", "main_nav": "주 메뉴", "timeline": "연표", "people": "인물",
@@ -79,6 +83,9 @@ KO: dict[str, str] = {
     "map_mode_unknown": "수단 미상", "map_stop": "경유지 {num}: {tip}", "map_stops": "경유지 {num}: {tip}",
     "map_places": "장소 {n}곳", "map_highlighted": "; 강조: {name}", "map_place_title": "지도: {name}",
     "map_all_places": "모든 장소 지도", "axis_title": "{title}: 시간 축",
+    "axis_count": "사건 {n}개", "axis_range": "{first}부터 {last}까지", "axis_gap": "{period} 사건 없음",
+    "axis_bin_one": "사건 {n}개, {period}", "axis_bin_many": "사건 {n}개, {period}",
+    "read_more": "자세히 보기", "ics_date": "날짜: {when}",
     # search.js reads these from search.html (English is its built-in default).
     "search_words": json.dumps({
         "prompt": "사건, 인물, 장소를 검색하려면 입력하세요.", "none": "“{q}”에 대한 결과 없음.",
@@ -86,6 +93,32 @@ KO: dict[str, str] = {
         "end": ".", "event": "사건", "person": "인물", "place": "장소", "page": "안내"}, ensure_ascii=False),
 }
 TABLES = {"en": EN, "ko": KO}
+
+
+@dataclass(frozen=True)
+class YearWords:
+    """How the time axis writes years and months (ticks, breaks, bins, its description)."""
+
+    bc: str  # a year before AD 1, '{y}' its number: '44 BC'
+    ad: str  # an AD year beside BC ones: 'AD 10'
+    month_year: str  # '{m}' a short month name
+    months: tuple[str, ...]
+    ago: tuple[tuple[int, str], ...]  # (unit, '{v} ...'): deep time counted back, largest unit first
+
+
+YEAR_WORDS = {
+    "en": YearWords("{y} BC", "AD {y}", "{m} {y}",
+                    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+                    ((10 ** 9, "{v} billion years ago"), (10 ** 6, "{v} million years ago"))),
+    # Korean counts large numbers in 만 (10^4) and 억 (10^8): 13.8 billion years is 138억 년.
+    "ko": YearWords("기원전 {y}", "서기 {y}", "{y}년 {m}", tuple(f"{m}월" for m in range(1, 13)),
+                    ((10 ** 8, "{v}억 년 전"), (10 ** 4, "{v}만 년 전"))),
+}
+
+
+def year_words(language: str) -> YearWords:
+    """The axis' year and month words for a site language."""
+    return YEAR_WORDS[ui_language(language)]
 
 
 def ui_language(language: str) -> str:
