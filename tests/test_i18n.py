@@ -140,9 +140,9 @@ KO_FILES = {
 }
 # Words of the generator's own English UI (not the author's text): none may reach a Korean reader.
 ENGLISH_UI = [
-    *[pytest.param(word, marks=pytest.mark.xfail(strict=True, reason="the time axis (axis.py) and the TimelineJS "
-                                                  "page's display_date (export_timelinejs.py) are still English"))
-      for word in ("BC", "no events", "February", "c. ", "ongoing")],
+    pytest.param("BC", marks=pytest.mark.xfail(strict=True, reason="print period names (data-period, from "
+                                              "timeline_view.py _period_name) are still English: '110 BC–101 BC'")),
+    "no events", "February", "c. ", "ongoing", "Read more",
     "Previous stop", "Next stop", "Whole route", "Step through", "Stop {n}", "arrow keys", "Route map",
     "Route:", "Map of all places", "Map:", " places;", "Leg ", "Every place with coordinates",
     "There is no page", "the timeline", "Search needs JavaScript", "The same events", "needs JavaScript",
@@ -190,3 +190,69 @@ def test_korean_site_shows_no_english_ui_word(korean_site, english):
     found = [p.relative_to(korean_site).as_posix() for p in _reader_files(korean_site)
              if english in _reader_text(p)]
     assert found == []
+
+
+# --- The time axis, TimelineJS and the calendar in Korean (issue 13) ------------------------------
+
+import json  # noqa: E402
+import xml.etree.ElementTree as ET  # noqa: E402
+
+from chronicle.axis import AxisMark, time_axis_svg  # noqa: E402
+from chronicle.axis_scale import year_label  # noqa: E402
+from chronicle.i18n import year_words  # noqa: E402
+from tests.test_axis import by_class, parse, tick_labels  # noqa: E402
+
+
+@pytest.mark.parametrize("year, ad_prefix, shown", [
+    (-43, False, "기원전 44"),
+    (0, False, "기원전 1"),
+    (1958, False, "1958"),
+    (10, True, "서기 10"),
+    (-12_000, False, "기원전 12,001"),
+    (-65_999_999, False, "6600만 년 전"),
+    (-13_799_999_999, False, "138억 년 전"),
+    (-1_499_999, False, "150만 년 전"),
+])
+def test_axis_years_read_in_korean(year, ad_prefix, shown):
+    assert year_label(year, ad_prefix, year_words("ko")) == shown
+
+
+def _ko_axis(*marks: AxisMark) -> ET.Element:
+    return parse(time_axis_svg(marks, title="연표", breaks=True, language="ko"))
+
+
+def test_korean_axis_describes_itself_and_its_breaks_in_korean():
+    root = _ko_axis(AxisMark("a", "a.html", -107.0, None), AxisMark("b", "b.html", 1958.9, None),
+                    AxisMark("c", "c.html", 2019.2, None))
+    desc = root.find("{http://www.w3.org/2000/svg}desc").text
+    assert desc == "사건 3개, 기원전 109부터 서기 2061까지; 기원전 108–서기 1957 사건 없음"
+    breaks = [g.find("{http://www.w3.org/2000/svg}title").text for g in by_class(root, "axis-break")]
+    assert breaks == ["기원전 108–서기 1957 사건 없음"]
+    assert tick_labels(root)[0].startswith("기원전 ") and "서기 2000" in tick_labels(root)
+
+
+def test_korean_axis_ticks_name_months_in_korean():
+    root = _ko_axis(AxisMark("a", "a.html", 1958 + 10 / 12, None), AxisMark("b", "b.html", 1959 + 1 / 12, None))
+    assert tick_labels(root) == ["1958년 7월", "9월", "11월", "1959", "3월", "5월"]
+
+
+def test_korean_axis_bins_count_events_in_korean():
+    marks = [AxisMark(f"e{i}", f"e{i}.html", 1900 + i / 3, None) for i in range(300)]
+    root = parse(time_axis_svg(marks, title="연표", language="ko"))
+    labels = [a.get("aria-label") for a in by_class(root, "axis-bin")]
+    assert labels[0] == "사건 3개, 1900" and all(label.startswith("사건 ") for label in labels)
+
+
+def test_korean_timelinejs_slides_show_korean_dates_and_links(korean_site):
+    slides = json.loads((korean_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    shown = {slide["unique_id"]: slide.get("display_date") for slide in slides}
+    assert shown == {"old": "기원전 108년경", "trip": None, "later": "2019년 2월 27일부터 (진행 중)"}
+    assert all('">자세히 보기</a></p>' in slide["text"]["text"] for slide in slides)
+    inline = (korean_site / "timelinejs.html").read_text(encoding="utf-8")
+    assert "기원전 108년경" in inline and "Read more" not in inline
+
+
+def test_korean_calendar_names_approximate_dates_in_korean(korean):
+    calendar = (korean / "calendar.ics").read_text(encoding="utf-8")
+    assert "DESCRIPTION:날짜: 2019년 2월 27일경" in calendar.splitlines()
+    assert "Date:" not in calendar
