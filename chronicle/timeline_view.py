@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .axis_scale import domain, step, year_label
 from .datetext import event_when
 from .dates import Date
-from .i18n import ui_language
+from .i18n import YearWords, ui_language, year_words
 from .model import TIMELINE_FACETS as FACETS, Event, Site
 from .search import script_json
 from .urls import entry_path
@@ -150,24 +150,25 @@ def period_starts(site: Site) -> dict[int, str]:
         return {}
     clusters = [seg for seg in domain(spans, 0.0, 1.0, breaks=True).segments if not seg.gap]
     decade = strings(site.config.language)["decade"]
+    words = year_words(site.config.language)
     found: dict[int, str] = {}
     for year in sorted({event.start.year for event in site.events}):
         cluster = next((c for c in clusters if year <= c.hi), clusters[-1])
-        name = _period_name(year, max(10, int(step(cluster.hi - cluster.lo, 4))), decade)
+        name = _period_name(year, max(10, int(step(cluster.hi - cluster.lo, 4))), decade, words)
         if name not in found.values():
             found[year] = name
     return found
 
 
-def _period_name(year: int, stride: int, decade: str) -> str:
+def _period_name(year: int, stride: int, decade: str, words: YearWords) -> str:
     """'1950s', '1900–1949', or '500 BC–476 BC': BC periods are round in BC years, as readers count them."""
     if year > 0:
         first = year // stride * stride
         if stride == 10 and first > 0:
             return decade.format(year=first)
-        return f"{year_label(max(first, 1))}–{year_label(first + stride - 1)}"
+        return f"{year_label(max(first, 1), words=words)}–{year_label(first + stride - 1, words=words)}"
     top = -(-(1 - year) // stride) * stride  # the period's earliest year, in BC numbering
-    first, last = year_label(1 - top), year_label(1 - (top - stride + 1))
+    first, last = year_label(1 - top, words=words), year_label(1 - (top - stride + 1), words=words)
     return first if first == last else f"{first}–{last}"  # deep time: '13.8 billion years ago' alone
 
 

@@ -140,8 +140,7 @@ KO_FILES = {
 }
 # Words of the generator's own English UI (not the author's text): none may reach a Korean reader.
 ENGLISH_UI = [
-    pytest.param("BC", marks=pytest.mark.xfail(strict=True, reason="print period names (data-period, from "
-                                              "timeline_view.py _period_name) are still English: '110 BC–101 BC'")),
+    "BC",
     "no events", "February", "c. ", "ongoing", "Read more",
     "Previous stop", "Next stop", "Whole route", "Step through", "Stop {n}", "arrow keys", "Route map",
     "Route:", "Map of all places", "Map:", " places;", "Leg ", "Every place with coordinates",
