@@ -121,14 +121,18 @@
     return node;
   }
 
-  var KINDS = {event: "Event", person: "Person", place: "Place", page: "Page"};
+  /* The words shown; a page in another language replaces them from #search-results' data-words. */
+  var WORDS = {prompt: "Type to search events, people and places.", none: "No results for \u201c{q}\u201d.",
+    one: "1 result", many: "{n} results",
+    more: "; showing the first {shown}, {rest} more: add words to narrow the search", end: ".",
+    event: "Event", person: "Person", place: "Place", page: "Page"};
   function resultItem(entry) {
     var item = element("li", "search-result search-" + entry.kind);
     var link = element("a", "search-title", entry.title);
     link.href = entry.url;
     item.appendChild(link);
     var meta = element("p", "search-meta");
-    meta.appendChild(element("span", "search-kind", KINDS[entry.kind] || entry.kind));
+    meta.appendChild(element("span", "search-kind", WORDS[entry.kind] || entry.kind));
     if (entry.date) { meta.appendChild(element("span", "search-date", entry.date)); }
     item.appendChild(meta);
     if (entry.summary) { item.appendChild(element("p", "search-summary", entry.summary)); }
@@ -136,14 +140,14 @@
   }
 
   function statusText(query, answer) {
-    if (!answer.query) { return "Type to search events, people and places."; }
-    if (!answer.total) { return "No results for \u201c" + query + "\u201d."; }
-    var text = answer.total === 1 ? "1 result" : answer.total + " results";
+    if (!answer.query) { return WORDS.prompt; }
+    if (!answer.total) { return WORDS.none.replace("{q}", function () { return query; }); }
+    var text = answer.total === 1 ? WORDS.one : WORDS.many.replace("{n}", answer.total);
     if (answer.total > answer.results.length) {
-      text += "; showing the first " + answer.results.length + ", " +
-        (answer.total - answer.results.length) + " more: add words to narrow the search";
+      text += WORDS.more.replace("{shown}", answer.results.length)
+        .replace("{rest}", answer.total - answer.results.length);
     }
-    return text + ".";
+    return text + WORDS.end;
   }
 
   function show(ui, query) {
@@ -188,6 +192,8 @@
       status: document.getElementById("search-status")
     };
     if (!ui.input || !ui.results || !ui.status) { return; }
+    var words = JSON.parse(ui.results.getAttribute("data-words") || "{}");
+    Object.keys(words).forEach(function (key) { WORDS[key] = words[key]; });
     prepare();
     var query = new URLSearchParams(window.location.search).get("q") || "";
     ui.input.value = query;

@@ -6,7 +6,7 @@
   var root = document.getElementById("tv"), dataEl = document.getElementById("tv-data");
   if (!root || !dataEl || !window.requestAnimationFrame) return;
   var D = JSON.parse(dataEl.textContent), T = D.t, EV = D.events;
-  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = T.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var chart = root.querySelector(".tv-chart"), status = document.getElementById("tv-status");
   var lanesEl = root.querySelector(".tv-lanes"), select = document.getElementById("tv-facet");
@@ -62,8 +62,9 @@
     for (var i = 0; i < EV.length; i++) {
       var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
       if (b < lo || a > hi) continue;
-      if (runs.length && a - runs[runs.length - 1][1] <= min) runs[runs.length - 1][1] = Math.max(runs[runs.length - 1][1], b);
-      else runs.push([a, b]);
+      var run = runs[runs.length - 1];
+      if (run && a - run[1] <= min) { run[1] = Math.max(run[1], b); run[2]++; }
+      else runs.push([a, b, 1]);
     }
     if (!runs.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
     var pad = span * 0.02, parts = [];
@@ -72,15 +73,17 @@
       var to = k < runs.length - 1 ? r[1] + pad : (hi - r[1] <= min ? hi : r[1] + pad);
       if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
       else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
-      parts.push({ lo: from, hi: to });
+      parts.push({ lo: from, hi: to, n: r[2] });
       if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
     });
     var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
     parts.forEach(function (z) { if (!z.gap) total += z.hi - z.lo; });
-    var floor = 0.2 * total / (parts.length - gaps), weights = 0, at = 0;
-    parts.forEach(function (z) { if (!z.gap) weights += Math.max(z.hi - z.lo, floor); });
+    // A stretch's room: half by its length in time, half by its number of events, so a crowded
+    // cluster (2018-19) is not squeezed by a sparse one of the same length.
+    var floor = 0.2 * total / (parts.length - gaps), weights = 0, count = 0, at = 0;
+    parts.forEach(function (z) { if (!z.gap) { weights += Math.max(z.hi - z.lo, floor); count += z.n; } });
     parts.forEach(function (z) {
-      var w = z.gap ? 34 : (len - 34 * gaps) * Math.max(z.hi - z.lo, floor) / weights;
+      var w = z.gap ? 34 : (len - 34 * gaps) * (Math.max(z.hi - z.lo, floor) / weights + z.n / count) / 2;
       z.p0 = at; z.p1 = at += w;
     });
     return parts;
@@ -96,7 +99,7 @@
       var m = Math.round(step * 12);
       for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
         var yr = Math.floor(n / 12), mo = n - yr * 12;
-        out.push([yr + mo / 12, mo ? MON[mo] + (out.length ? "" : " " + yearText(yr)) : yearText(yr)]);
+        out.push([yr + mo / 12, mo ? (out.length ? MON[mo] : ym(MON[mo], yr)) : yearText(yr)]);
       }
     } else {
       var every = step > DAY ? 7 : 1, yy = Math.floor(lo), mm = Math.floor((lo - yy) * 12);
@@ -105,7 +108,7 @@
           var t = yy + mm / 12 + (d - 1) / 365;
           if (d > daysIn(yy, mm) || t < lo) continue;
           if (t > hi) return out;
-          out.push([t, d + " " + MON[mm] + (d === 1 || !out.length ? " " + yearText(yy) : "")]);
+          out.push([t, d === 1 || !out.length ? ym(dm(d, mm), yy) : dm(d, mm)]);
         }
         if (++mm === 12) { mm = 0; yy++; }
       }
@@ -116,8 +119,11 @@
   function yearText(y) {
     y = Math.round(y);
     var n = y > 0 ? y : 1 - y, s = n >= 10000 ? n.toLocaleString("en") : String(n);
-    return y > 0 ? s : s + " BC";
+    return y > 0 ? s : (T.bc || "{y} BC").replace("{y}", s);
   }
+  /* A month or day with its year, and a day of a month, in the page's language ('28 Nov 1958'). */
+  function ym(m, y) { return (T.ym || "{m} {y}").replace("{m}", m).replace("{y}", yearText(y)); }
+  function dm(d, m) { return (T.dm || "{d} {m}").replace("{d}", d).replace("{m}", MON[m]); }
 
   /* ---- drawing ---- */
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
@@ -208,15 +214,25 @@
       group.push(list[k]);
     }
     flush();
-    // Labels go where the next mark in the lane leaves room for them.
-    if (!g.vert) mine.forEach(function (it, j) {
-      if (it.i < 0) return;
-      var room = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, text = EV[it.i].t, fit = Math.floor(room / 6.6);
-      // Outside the link and hidden from assistive technology: the link's name already says it in full.
-      if (fit >= 8) it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + (it.b + 6).toFixed(1) + '" y="' + (cross + 4) + '">' +
-        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>";
-    });
+    if (!g.vert) laneLabels(g, mine, cross);
     Array.prototype.push.apply(items, mine);
+  }
+  /* Each label goes right of its mark, up to the next mark; when it does not fit there but fits whole
+     on the left (clear of the mark before, so it cannot be read as that mark's), it goes left. Outside
+     the link and hidden from assistive technology: the link's name already says it in full. */
+  function laneLabels(g, mine, cross) {
+    var free = 0;  // where the lane is free from, left to right
+    mine.forEach(function (it, j) {
+      if (it.i < 0) { free = it.b; return; }
+      var text = EV[it.i].t, right = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, left = it.a - free - (free ? 24 : 4);
+      var before = text.length * 6.2 > right && text.length * 6.2 <= left, fit = Math.floor((before ? left : right) / 6.2);
+      free = it.b;
+      if (fit < 8) return;
+      var x = before ? it.a - 6 : it.b + 6, shown = text.length > fit ? text.slice(0, fit - 1) + "…" : text;
+      if (!before) free = x + shown.length * 6.2;
+      it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + x.toFixed(1) + '" y="' + (cross + 4) + '"' +
+        (before ? ' text-anchor="end"' : "") + ">" + esc(shown) + "</text>";
+    });
   }
   function mark(g, i, cross, colour, row, lane) {
     var e = EV[i], a = g.pos(e.s), end = endOf(e), open = !isFinite(end), edge = g.vert ? g.h : g.w;
@@ -237,20 +253,79 @@
       '" data-key="c' + group[0] + "-" + row + '" aria-label="' + esc(label) + '"><title>' + esc(label) + '</title><circle cx="' + x.toFixed(1) + '" cy="' + y.toFixed(1) + '" r="' + r.toFixed(1) +
       '"/><text x="' + x.toFixed(1) + '" y="' + (y + 4).toFixed(1) + '" text-anchor="middle">' + group.length + "</text></a>" };
   }
-  /* Phones: names in one column right of the lanes, one per 18 px, joined to their mark by a leader. */
+  /* Phones: names in a column right of the lanes, wrapped to its width (three lines at most), each
+     joined to its mark by a leader. Labels are taken in mark order (top to bottom, the rightmost
+     lane first at a tie) and stacked as near their marks as the column allows; two leaders that
+     would still cross trade places, so the eye can follow every one. */
+  var LINE = 14, measure = null;
   function verticalLabels(g, items) {
-    var x = g.axis + 8 + g.vis.length * g.laneW + 12, last = -Infinity, out = [], named = {};
+    var x = g.axis + 8 + g.vis.length * g.laneW + 12, named = {}, list = [];
     items.forEach(function (it) {
       if (it.i < 0 || it.a < 0 || it.a > g.h || named[it.i]) return;
       named[it.i] = 1;
-      var y = Math.max(it.a + 4, last + 18);
-      if (y > g.h - 4) return;
-      last = y;
-      var text = EV[it.i].t, fit = Math.floor((g.w - x - 4) / 6.4);
-      out.push('<path class="tv-leader" d="M' + (it.c + 6) + " " + it.a.toFixed(1) + "L" + (x - 4) + " " + (y - 4).toFixed(1) + '"/><text class="tv-label" aria-hidden="true" x="' + x + '" y="' + y.toFixed(1) + '" data-i="' + it.i + '">' +
-        esc(text.length > fit ? text.slice(0, fit - 1) + "…" : text) + "</text>");
+      var lines = wrap(EV[it.i].t, g.w - x - 6, 3);
+      list.push({ it: it, lines: lines, h: lines.length * LINE + 4, sx: it.c + 6, sy: it.a });
     });
-    return out.join("");
+    list.sort(function (p, q) { return p.sy - q.sy || q.sx - p.sx; });
+    for (var guard = 0; guard < 60; guard++) {
+      stack(list, 2, g.h - 2);
+      if (!uncross(list, x - 4)) break;
+    }
+    return list.map(function (l) {
+      if (l.top + l.h > g.h) return "";
+      var spans = l.lines.map(function (line, k) {
+        return '<tspan x="' + x + '" y="' + (l.top + 11 + k * LINE).toFixed(1) + '">' + esc(line) + "</tspan>";
+      });
+      return '<path class="tv-leader" d="M' + l.sx + " " + l.sy.toFixed(1) + "L" + (x - 4) + " " + l.ty.toFixed(1) + '"/><text class="tv-label" aria-hidden="true" data-i="' + l.it.i + '">' + spans.join("") + "</text>";
+    }).join("");
+  }
+  /* Greedy word wrap by measured width; the last allowed line ends in an ellipsis if text remains. */
+  function wrap(text, width, most) {
+    if (!measure) { measure = document.createElement("canvas").getContext("2d"); measure.font = "12px " + getComputedStyle(svg).fontFamily; }
+    var words = text.split(" "), lines = [], line = "";
+    for (var k = 0; k < words.length; k++) {
+      var next = line ? line + " " + words[k] : words[k];
+      if (!line || measure.measureText(next).width <= width) { line = next; continue; }
+      if (lines.length === most - 1) { line = next; break; }
+      lines.push(line); line = words[k];
+    }
+    if (k < words.length - 1 || measure.measureText(line).width > width) {
+      while (line.length > 1 && measure.measureText(line + "…").width > width) line = line.slice(0, -1);
+      line = line.replace(/\s+$/, "") + "…";
+    }
+    lines.push(line);
+    return lines;
+  }
+  /* Stack labels in order: each run of touching labels centres on its marks, within [top, bottom]. */
+  function stack(list, top, bottom) {
+    var blocks = [];
+    list.forEach(function (l) {
+      var b = { ls: [l], h: l.h, sum: l.sy - 7, n: 1 };
+      for (;;) {
+        b.top = Math.max(top, Math.min(b.sum / b.n, bottom - b.h));
+        var p = blocks[blocks.length - 1];
+        if (!p || p.top + p.h <= b.top) break;
+        blocks.pop();
+        b = { ls: p.ls.concat(b.ls), h: p.h + b.h, sum: p.sum + b.sum - b.n * p.h, n: p.n + b.n };
+      }
+      blocks.push(b);
+    });
+    blocks.forEach(function (b) {
+      var at = b.top;
+      b.ls.forEach(function (l) { l.top = at; l.ty = at + 7; at += l.h; });
+    });
+  }
+  /* Swap the first two labels whose leaders cross; false when none do. */
+  function uncross(list, tx) {
+    for (var i = 0; i < list.length; i++) for (var j = i + 1; j < list.length; j++) {
+      var p = list[i], q = list[j];
+      if (crosses(p.sx, p.sy, tx, p.ty, q.sx, q.sy, tx, q.ty)) { list[i] = q; list[j] = p; return true; }
+    }
+    return false;
+  }
+  function crosses(ax, ay, bx, by, cx, cy, dx, dy) {
+    function side(px, py, qx, qy, rx, ry) { return (qx - px) * (ry - py) - (qy - py) * (rx - px); }
+    return side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 && side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0;
   }
 
   /* ---- view changes ---- */
@@ -284,8 +359,8 @@
   function when(t) {
     var span = S.hi - S.lo, y = Math.floor(t), m = Math.floor((t - y) * 12);
     if (span > 3) return yearText(y);
-    var text = MON[Math.min(m, 11)] + " " + yearText(y);
-    return span > 0.25 ? text : Math.max(1, Math.floor((t - y - m / 12) * 365) + 1) + " " + text;
+    if (span > 0.25) return ym(MON[Math.min(m, 11)], y);
+    return ym(dm(Math.max(1, Math.floor((t - y - m / 12) * 365) + 1), Math.min(m, 11)), y);
   }
   function hot(i, on) {
     Array.prototype.forEach.call(root.querySelectorAll('[data-i="' + i + '"]'), function (el) { el.classList.toggle("is-hot", on); });
