@@ -41,7 +41,9 @@ KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "p
       "events_n": "사건 {n}개", "gap": "{period} 사건 없음",
       "help": "끌거나 스크롤하거나 손가락을 오므려 이동하고 확대합니다. + 와 − 키로 확대·축소, 화살표 키로 이동합니다.",
       # Only timeline.js reads these (English is built into it): axis ticks and the status line.
-      "months": [f"{m}월" for m in range(1, 13)], "bc": "기원전 {y}", "ym": "{y}년 {m}", "dm": "{m} {d}일"}
+      "months": [f"{m}월" for m in range(1, 13)], "bc": "기원전 {y}", "ym": "{y}년 {m}", "dm": "{m} {d}일",
+      # Deep time counts in 억 (10^8) and 만 (10^4): '138억 년 전', '6,600만 년 전'.
+      "ago": [[10 ** 8, "{n}억 년 전"], [10 ** 4, "{n}만 년 전"]]}
 
 
 @dataclass(frozen=True)
