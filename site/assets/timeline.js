@@ -7,7 +7,8 @@
   if (!root || !dataEl || !window.requestAnimationFrame) return;
   var D = JSON.parse(dataEl.textContent), T = D.t, EV = D.events;
   var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = T.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], DEEP = 10000;
+  var AGO = T.ago || [[1e9, "{n} billion years ago"], [1e6, "{n} million years ago"]];
   var chart = root.querySelector(".tv-chart"), status = document.getElementById("tv-status");
   var lanesEl = root.querySelector(".tv-lanes"), select = document.getElementById("tv-facet");
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -22,7 +23,11 @@
     EV.forEach(function (e) { lo = Math.min(lo, e.s); hi = Math.max(hi, isFinite(endOf(e)) ? endOf(e) : e.s); });
     if (!EV.length) { lo = 2000; hi = 2001; }
     var span = Math.max(hi - lo, 1), pad = span * 0.03;
-    return [lo - pad, hi + pad];
+    if (!EV.length) return [lo - pad, hi + pad];
+    // An edge run the padding would dwarf gets half a year: 13.8 billion years ago to 2019, not to AD 414 million.
+    var runs = refine(merge(EV.map(function (e) { return [e.s, isFinite(endOf(e)) ? endOf(e) : e.s]; }), span * 0.3), pad, 99);
+    function edge(r) { return pad <= r.hi - r.lo ? pad : Math.min(pad, 0.5); }
+    return [lo - edge(runs[0]), hi + edge(runs[runs.length - 1])];
   }
   function buildLanes() {
     lanes = D.facets[S.facet];
@@ -58,22 +63,19 @@
      34 px break, so clusters decades apart each get room. Zooming in makes the gaps shorter than
      the threshold, and the axis is plainly proportional again. */
   function segments(len) {
-    var lo = S.lo, hi = S.hi, span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), runs = [];
+    var lo = S.lo, hi = S.hi, span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), spans = [];
     for (var i = 0; i < EV.length; i++) {
       var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
-      if (b < lo || a > hi) continue;
-      var run = runs[runs.length - 1];
-      if (run && a - run[1] <= min) { run[1] = Math.max(run[1], b); run[2]++; }
-      else runs.push([a, b, 1]);
+      if (b >= lo && a <= hi) spans.push([a, b]);
     }
-    if (!runs.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
-    var pad = span * 0.02, parts = [];
+    if (!spans.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
+    var pad = span * 0.02, runs = refine(merge(spans, min), pad, Math.floor(len / 102)), parts = [];
     runs.forEach(function (r, k) {
-      var from = k ? r[0] - pad : (r[0] - lo <= min ? lo : r[0] - pad);
-      var to = k < runs.length - 1 ? r[1] + pad : (hi - r[1] <= min ? hi : r[1] + pad);
+      var p = runPad(runs, k, pad), from = k ? r.lo - p : (r.lo - lo <= min ? lo : r.lo - p);
+      var to = k < runs.length - 1 ? r.hi + p : (hi - r.hi <= min ? hi : r.hi + p);
       if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
       else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
-      parts.push({ lo: from, hi: to, n: r[2] });
+      parts.push({ lo: from, hi: to, n: r.s.length });
       if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
     });
     var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
@@ -88,13 +90,60 @@
     });
     return parts;
   }
+  /* Spans (in time order) merged into runs separated by more than `gap` years of nothing. */
+  function merge(spans, gap) {
+    var runs = [];
+    spans.forEach(function (s) {
+      var r = runs[runs.length - 1];
+      if (r && s[0] - r.hi <= gap) { r.hi = Math.max(r.hi, s[1]); r.s.push(s); } else runs.push({ lo: s[0], hi: s[1], s: [s] });
+    });
+    return runs;
+  }
+  /* A run's padding: the view's, unless that dwarfs the run (a lone event 13.8 billion years ago),
+     and never more than a third of the gap to a neighbour. As axis_scale._pads. */
+  function runPad(runs, k, pad) {
+    var r = runs[k], n = r.hi - r.lo, p = pad <= n ? pad : Math.max(n * 0.02, Math.min(pad, 0.5));
+    if (k) p = Math.min(p, (r.lo - runs[k - 1].hi) / 3);
+    return k < runs.length - 1 ? Math.min(p, (runs[k + 1].lo - r.hi) / 3) : p;
+  }
+  /* Deep time: beside 13.8 billion years, 44 BC to 1958 is nothing, yet a reader needs them apart.
+     A run whose events more than two years apart would nearly touch (under 3 % of the axis at its
+     share of it) is split again by its own long gaps, up to `most` runs. As axis_scale._refine. */
+  function refine(runs, pad, most) {
+    for (var pass = 0; pass < 8 && runs.length < most; pass++) {
+      var lens = runs.map(function (r, k) { return r.hi - r.lo + 2 * runPad(runs, k, pad); }), sum = 0, weights = 0;
+      lens.forEach(function (n) { sum += n; });
+      lens = lens.map(function (n) { return Math.max(n, 0.2 * sum / lens.length); });
+      lens.forEach(function (n) { weights += n; });
+      var split = -1, parts;
+      for (var k = 0; k < runs.length && split < 0; k++) {
+        var r = runs[k], axis = (r.hi - r.lo) * weights / lens[k], bits = merge(r.s, 2);
+        for (var j = 1; j < bits.length; j++) {
+          if ((bits[j].lo - bits[j - 1].hi) / axis < 0.03) {
+            parts = merge(r.s, Math.max((r.hi - r.lo) * 0.3, 2));
+            if (parts.length > 1) split = k;
+            break;
+          }
+        }
+      }
+      if (split < 0) break;
+      runs = runs.slice(0, split).concat(parts, runs.slice(split + 1));
+    }
+    return runs;
+  }
   var STEPS = [1000, 500, 200, 100, 50, 20, 10, 5, 2, 1, 6 / 12, 3 / 12, 1 / 12, 7 * DAY, DAY];
   function ticks(lo, hi, len, vert) {
     var span = hi - lo, room = vert ? 44 : 86, step = STEPS[0], out = [];
     for (var k = 0; k < STEPS.length; k++) if (len / (span / STEPS[k]) >= room) step = STEPS[k];
     while (len / (span / step) < room) step *= 10;
-    if (step >= 1) {
-      for (var y = Math.ceil(lo / step) * step; y <= hi; y += step) out.push([y, yearText(y)]);
+    if (step >= 1 || lo < -DEEP) {  // no months before 10,000 BC: they mean nothing there
+      step = Math.max(step, 1);
+      // BC ticks on round BC years (t = 1 - k * step), AD ticks on round AD years; AD 1 fills the hole at 0.
+      for (var k = Math.max(1, Math.ceil((1 - Math.min(hi, 0)) / step)), y; (y = 1 - k * step) >= lo && out.length < 1e4; k++) out.unshift([y, yearText(y)]);
+      if (out.length && hi >= 1 && step >= 5) out.push([1, yearText(1)]);
+      for (k = Math.max(1, Math.ceil(lo / step)); k * step <= hi && out.length < 1e4; k++) out.push([k * step, yearText(k * step)]);
+      // A year or two of deep time has ticks that all read '13.8 billion years ago': say it once.
+      return out.filter(function (tk, n) { return !n || out[n - 1][1] !== tk[1]; });
     } else if (step >= 1 / 12) {
       var m = Math.round(step * 12);
       for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
@@ -116,9 +165,14 @@
     return out;
   }
   function daysIn(y, m) { return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]; }
+  /* '1958', '44 BC', and a million years or more ago as time ago, to three decimals: '13.8 billion
+     years ago' (as axis_scale.year_label; the page's table may count in other units: '138억 년 전'). */
   function yearText(y) {
     y = Math.round(y);
     var n = y > 0 ? y : 1 - y, s = n >= 10000 ? n.toLocaleString("en") : String(n);
+    if (y <= 0 && n >= 1e6) for (var k = 0; k < AGO.length; k++) {
+      if (n >= AGO[k][0]) return AGO[k][1].replace("{n}", (Math.round(n / AGO[k][0] * 1000) / 1000).toLocaleString("en"));
+    }
     return y > 0 ? s : (T.bc || "{y} BC").replace("{y}", s);
   }
   /* A month or day with its year, and a day of a month, in the page's language ('28 Nov 1958'). */
@@ -358,7 +412,7 @@
   }
   function when(t) {
     var span = S.hi - S.lo, y = Math.floor(t), m = Math.floor((t - y) * 12);
-    if (span > 3) return yearText(y);
+    if (span > 3 || t < -DEEP) return yearText(y);
     if (span > 0.25) return ym(MON[Math.min(m, 11)], y);
     return ym(dm(Math.max(1, Math.floor((t - y - m / 12) * 365) + 1), Math.min(m, 11)), y);
   }
