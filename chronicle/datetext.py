@@ -7,6 +7,7 @@ rules here use English.
 from __future__ import annotations
 
 from .dates import Date, display_range, year_label
+from .dateshow import clock
 from .i18n import ui_language
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
@@ -71,13 +72,8 @@ def _ko_plain(date: Date, with_year: bool) -> str:
     if date.month_x or date.day_x:
         parts.append("(월일 미상)" if date.month_x else "(일 미상)")
     if date.hour is not None:
-        parts.append(_ko_clock(date))
+        parts.append(clock(date))  # times read the same in Korean
     return " ".join(parts)
-
-
-def _ko_clock(date: Date) -> str:
-    text = f"{date.hour:02d}:{date.minute:02d}" + (f":{date.second:02d}" if date.second else "")
-    return f"{text} UTC" if date.tz == "Z" else f"{text} ({date.tz})" if date.tz else text
 
 
 def _ko_qualify(date: Date, text: str) -> str:
