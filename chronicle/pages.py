@@ -7,8 +7,9 @@ strings), and never sort or compute.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from markupsafe import Markup
 
@@ -44,23 +45,73 @@ class Page:
 
 def site_pages(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[Page]:
     """Every HTML and XML page of the site, in a stable order; bodies: HTML by slug, rendered already."""
+    return [route.page() for route in page_routes(site, bodies)]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A page's path, known at once, and how to make the page: `serve` makes only the pages asked for."""
+
+    path: str
+    make: Callable[[], Page]
+    shared: Mapping[str, object]
+
+    def page(self) -> Page:
+        """The page, with the context every page shares (header and footer)."""
+        page = self.make()
+        return replace(page, context={**self.shared, **page.context})
+
+
+def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[Route]:
+    """Every page's path and maker, in the order site_pages returns the pages; nothing rendered yet."""
     t = strings(site.config.language)
     lang = site.config.language
-    pages = [index_page(site)]
-    pages += [event_page(site, i, bodies) for i in range(len(site.events))]
-    pages += [person_page(site, p, bodies) for p in site.people.values()]
-    pages += [place_page(site, p, bodies) for p in site.places.values()]
-    pages += [standalone_page(site, p, bodies) for p in site.pages.values()]
-    pages += [list_page(t["tag_title"].format(tag=tag.replace("-", " ")), tag_path(tag), events, lang)
-              for tag, events in site.tags.items()]
-    pages += [list_page(year_text(year, lang), year_path(year), events, lang) for year, events in site.years.items()]
-    pages += [people_index(site), places_index(site), tags_index(site)]
-    pages += [Page("search.html", "search.html", t["search_title"]), Page("404.html", "404.html", t["not_found"]),
-              timeline_page(site),
-              Page("timelinejs.html", "timelinejs.html", t["interactive"] + " (TimelineJS)",
-                   {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})]
-    shared = {"t": t, "menus": menus(site)}  # the header and footer of every page need them
-    return [replace(page, context={**shared, **page.context}) for page in pages]
+    made: list[tuple[str, Callable[[], Page]]] = [("index.html", lambda: index_page(site))]
+    made += [(entry_path(e), partial(event_page, site, i, bodies)) for i, e in enumerate(site.events)]
+    made += [(entry_path(p), partial(person_page, site, p, bodies)) for p in site.people.values()]
+    made += [(entry_path(p), partial(place_page, site, p, bodies)) for p in site.places.values()]
+    made += [(entry_path(p), partial(standalone_page, site, p, bodies)) for p in site.pages.values()]
+    made += [(tag_path(tag), partial(list_page, t["tag_title"].format(tag=tag.replace("-", " ")), tag_path(tag),
+                                     events, lang))
+             for tag, events in site.tags.items()]
+    made += [(year_path(year), partial(list_page, year_text(year, lang), year_path(year), events, lang))
+             for year, events in site.years.items()]
+    made += [("people/index.html", partial(people_index, site)), ("places/index.html", partial(places_index, site)),
+             ("tags/index.html", partial(tags_index, site)),
+             ("search.html", lambda: Page("search.html", "search.html", t["search_title"])),
+             ("404.html", lambda: Page("404.html", "404.html", t["not_found"])),
+             ("timeline.html", partial(timeline_page, site)),
+             ("timelinejs.html", partial(timelinejs_page, site))]
+    shared = _Shared(site, t)
+    return [Route(path, make, shared) for path, make in made]
+
+
+class _Shared(Mapping):
+    """{"t": UI strings, "menus": header menus}, the menus made on first use and then kept.
+
+    Lazy because `serve` may make a single page of a new Site; a cold build makes them once.
+    """
+
+    def __init__(self, site: Site, t: dict) -> None:
+        self._site, self._values = site, {"t": t}
+
+    def __getitem__(self, key: str) -> object:
+        if key == "menus" and key not in self._values:
+            self._values["menus"] = menus(self._site)
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(("t", "menus"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def timelinejs_page(site: Site) -> Page:
+    """TimelineJS's own view of the same events, its data inline."""
+    t = strings(site.config.language)
+    return Page("timelinejs.html", "timelinejs.html", t["interactive"] + " (TimelineJS)",
+                {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})
 
 
 def index_page(site: Site) -> Page:
@@ -183,6 +234,6 @@ def tags_index(site: Site) -> Page:
     return Page("tags/index.html", "tags_index.html", strings(site.config.language)["tags_title"], {"tags": tags})
 
 
-def absolute_urls(site: Site, pages: list[Page]) -> list[str]:
+def absolute_urls(site: Site, page_paths: Sequence[str]) -> list[str]:
     """Absolute URLs of the pages a sitemap lists (not the 404 page)."""
-    return [absolute(site.config.base_url, page.path) for page in pages if page.path != "404.html"]
+    return [absolute(site.config.base_url, path) for path in page_paths if path != "404.html"]

@@ -13,7 +13,7 @@ from .errors import BuildFailed, Problem, display_path
 from .exports import export_files
 from .model import Site
 from .parallel import split_map
-from .pages import Page, absolute_urls, site_pages
+from .pages import Page, Route, absolute_urls, page_routes
 from .urls import absolute, root_of
 from .feeds import feed_context
 
@@ -45,22 +45,42 @@ def make_environment(layouts_dir: str | None = None) -> jinja2.Environment:
 def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str],
                 bodies: Mapping[str, Markup] | None = None) -> Rendered:
     """Render every page, feed, export and asset of the site; bodies: HTML by slug, if rendered already."""
-    pages = site_pages(site, bodies)
-    rendered = split_map(lambda part: render_pages(env, site, part), pages)
-    files = {page.path: data for page, data in zip(pages, rendered)}
-    files["feed.xml"] = _render(env, "feed.xml", feed_context(site))
-    files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": absolute_urls(site, pages)})
-    files[".nojekyll"] = b""
+    routes = page_routes(site, bodies)
+    # Each process makes its pages' contexts as well as rendering them: both halves of the work split.
+    rendered = split_map(lambda part: render_routes(env, site, part), routes)
+    files = {route.path: data for route, data in zip(routes, rendered)}
+    extras, notes = extra_files(site, env, [route.path for route in routes])
+    files.update(extras)
+    files.update({path: _read(source) for path, source in copied_sources(site, static_dirs, files).items()})
+    return Rendered(files, notes, len(routes))
+
+
+def extra_files(site: Site, env: jinja2.Environment, page_paths: Sequence[str]) -> tuple[dict[str, bytes], list[str]]:
+    """The feed, sitemap and exports (and their notes): files made from the whole site, not one page."""
+    files = {"feed.xml": _render(env, "feed.xml", feed_context(site)),
+             "sitemap.xml": _render(env, "sitemap.xml", {"urls": absolute_urls(site, page_paths)}),
+             ".nojekyll": b""}
     if site.config.cname:
         files["CNAME"] = site.config.cname.encode() + b"\n"
     exported, notes = export_files(site)
     files.update(exported)
+    return files, notes
+
+
+def copied_sources(site: Site, static_dirs: list[str], generated: Sequence[str]) -> dict[str, str]:
+    """{site path: file} for theme files and content/assets; BuildFailed where an asset would replace one."""
     theme = static_sources(static_dirs)
-    owners = {**{path: "a generated file" for path in [*files, *LATER_FILES]},
+    owners = {**{path: "a generated file" for path in [*generated, *LATER_FILES]},
               **{path: f"the theme file {_theme_name(source)}" for path, source in theme.items()}}
-    files.update({path: _read(source) for path, source in theme.items()})
-    files.update(asset_files(site, owners))
-    return Rendered(files, notes, len(pages))
+    return {**theme, **asset_sources(site, owners)}
+
+
+def render_routes(env: jinja2.Environment, site: Site, routes: Sequence[Route]) -> list[bytes]:
+    """Make and render each route's page; a template error becomes a BuildFailed naming its file and line."""
+    try:
+        return [render_page(env, site, route.page()) for route in routes]
+    except jinja2.TemplateError as exc:
+        raise BuildFailed([template_problem(exc, env)]) from None
 
 
 def render_pages(env: jinja2.Environment, site: Site, pages: Sequence[Page]) -> list[bytes]:
@@ -118,7 +138,12 @@ def static_sources(static_dirs: list[str]) -> dict[str, str]:
 
 
 def asset_files(site: Site, owners: dict[str, str]) -> dict[str, bytes]:
-    """content/assets copied as they are; raise BuildFailed where one would replace a file in owners.
+    """content/assets copied as they are; raise BuildFailed where one would replace a file in owners."""
+    return {path: _read(source) for path, source in asset_sources(site, owners).items()}
+
+
+def asset_sources(site: Site, owners: dict[str, str]) -> dict[str, str]:
+    """{site path: file in content/assets}; raise BuildFailed where one would replace a file in owners.
 
     owners maps a site path to what writes it ("the theme file layouts/static/style.css"); paths
     compare without case, since a site copied to macOS or Windows would clash there.
@@ -130,7 +155,7 @@ def asset_files(site: Site, owners: dict[str, str]) -> dict[str, bytes]:
                for path, source in copied.items() if path.casefold() in taken]
     if clashes:
         raise BuildFailed(clashes)
-    return {path: _read(source) for path, source in copied.items()}
+    return copied
 
 
 def _render(env: jinja2.Environment, template: str, context: dict) -> bytes:
