@@ -30,11 +30,24 @@ class Document:
     body_line: int
 
 
-def load_content(content_dir: str) -> tuple[Content, list[Problem]]:
-    """Read every content file; return the records and all problems."""
+class LoadMemo(dict):
+    """What `serve` keeps between loads: {path: (stat signature, record, its problems)}.
+
+    A file whose size, mtime and inode are unchanged is not read again; the watcher also
+    forgets the paths it saw change, so an edit is re-read even within one mtime tick.
+    """
+
+    def forget(self, paths) -> None:
+        """Read these files again next time."""
+        for path in paths:
+            self.pop(os.path.abspath(path), None)
+
+
+def load_content(content_dir: str, memo: LoadMemo | None = None) -> tuple[Content, list[Problem]]:
+    """Read every content file; return the records and all problems. memo: records kept from before."""
     problems: list[Problem] = []
     config = load_config(os.path.join(content_dir, "site.yaml"), problems)
-    records = {kind: _load_kind(content_dir, kind, problems) for kind in KINDS}
+    records = {kind: _load_kind(content_dir, kind, problems, memo) for kind in KINDS}
     eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
     assets_root = os.path.join(content_dir, "assets")
     content = Content(config, records["events"], records["people"], records["places"],
@@ -82,7 +95,7 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
     return tuple(eras)
 
 
-def _load_kind(content_dir: str, kind: str, problems: list[Problem]) -> tuple:
+def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadMemo | None = None) -> tuple:
     folder = os.path.join(content_dir, kind)
     refused = path_problem(folder, content_dir, folder=True)
     if refused or not os.path.isdir(folder):
@@ -100,7 +113,7 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem]) -> tuple:
         if refused := path_problem(path, content_dir):  # never read a link out, a FIFO or a device
             problems.append(refused)
             continue
-        record = _load_file(path, kind, problems)
+        record = _load_file(path, kind, problems) if memo is None else _load_remembered(path, kind, problems, memo)
         if record is not None:
             records.append(record)
     return tuple(records)
@@ -120,6 +133,18 @@ def _load_file(path: str, kind: str, problems: list[Problem]):
     if document is None:
         return None
     return BUILDERS[kind](slug, document, problems)
+
+
+def _load_remembered(path: str, kind: str, problems: list[Problem], memo: LoadMemo):
+    """_load_file, or what it gave last time if the file's stat signature is unchanged."""
+    stat = os.stat(path)
+    signature, key = (stat.st_size, stat.st_mtime_ns, stat.st_ino), os.path.abspath(path)
+    known = memo.get(key)
+    if known is None or known[0] != signature:
+        found: list[Problem] = []
+        known = memo[key] = (signature, _load_file(path, kind, found), tuple(found))
+    problems.extend(known[2])
+    return known[1]
 
 
 def read_document(path: str, problems: list[Problem]) -> Document | None:

@@ -1,7 +1,6 @@
 """The build as a list of steps: load -> link -> render -> write."""
 from __future__ import annotations
 
-import os
 import sys
 import time
 from dataclasses import dataclass, field, replace
@@ -14,12 +13,12 @@ from .bodies import render_bodies
 from .cache import BodyCache, body_cache
 from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
-from .load import load_content
+from .load import LoadMemo, load_content
 from .model import Site
 from .offline import service_worker_js
 from .outputdir import guard_output, locked_output
 from .progress import Progress
-from .render import DEFAULT_LAYOUTS, make_environment, render_site, template_problem
+from .render import make_environment, render_site, static_dirs, template_problem
 from .search import search_index_js
 from .write import write_site
 
@@ -65,9 +64,12 @@ class Summary:
                 f"{self.people} people and {self.places} places in {self.seconds:.2f} s -> {output}")
 
 
-def check(options: Options) -> tuple[Site, list[Problem]]:
-    """Load and link; raise BuildFailed with every problem if any is an error."""
-    content, problems = load_content(options.content)
+def check(options: Options, memo: LoadMemo | None = None) -> tuple[Site, list[Problem]]:
+    """Load and link; raise BuildFailed with every problem if any is an error.
+
+    memo: records `serve` kept from its last load, so only changed files are read again.
+    """
+    content, problems = load_content(options.content, memo)
     if options.base_url:  # '' means no base URL, as when site.yaml leaves it out
         try:
             fields.url(options.base_url)
@@ -86,10 +88,9 @@ def check(options: Options) -> tuple[Site, list[Problem]]:
 def render_files(site: Site, layouts: str, cache: BodyCache | None = None) -> tuple[dict[str, bytes], list[str], int]:
     """Render everything the site folder will hold, including the search index and service worker."""
     env = make_environment(layouts)
-    static_dirs = [os.path.join(layouts, "static"), os.path.join(DEFAULT_LAYOUTS, "static")]
     try:
         bodies = render_bodies(site, cache or BodyCache(None))
-        rendered = render_site(site, env, list(dict.fromkeys(static_dirs)), bodies)
+        rendered = render_site(site, env, static_dirs(layouts), bodies)
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None
     files = dict(rendered.files)

@@ -55,6 +55,19 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str],
     return Rendered(files, notes, len(routes))
 
 
+EXPORT_PATHS = ("timeline.json", "calendar.ics", "places.geojson")  # what export_files makes
+
+
+def static_dirs(layouts: str) -> list[str]:
+    """The theme's static folders, the user's first: their files override the built-in ones."""
+    return list(dict.fromkeys([os.path.join(layouts, "static"), os.path.join(DEFAULT_LAYOUTS, "static")]))
+
+
+def extra_paths(site: Site) -> list[str]:
+    """The paths extra_files makes, known without making them."""
+    return ["feed.xml", "sitemap.xml", ".nojekyll", *(["CNAME"] if site.config.cname else []), *EXPORT_PATHS]
+
+
 def extra_files(site: Site, env: jinja2.Environment, page_paths: Sequence[str]) -> tuple[dict[str, bytes], list[str]]:
     """The feed, sitemap and exports (and their notes): files made from the whole site, not one page."""
     files = {"feed.xml": _render(env, "feed.xml", feed_context(site)),
