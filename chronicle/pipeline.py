@@ -14,6 +14,7 @@ from .cache import BodyCache, body_cache
 from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
 from .load import LoadMemo, load_content
+from .manifest import forget_build, plan_build, record_build
 from .model import Site
 from .offline import service_worker_js
 from .outputdir import guard_output, locked_output
@@ -113,6 +114,9 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
     `notify` when it has to wait.
     """
     started = time.perf_counter()
+    plan = plan_build(options) if memory is None else None  # serve keeps its own memory between builds
+    if plan and plan.unchanged is not None:  # nothing changed since the recorded build: its output stands
+        return Summary(**plan.unchanged, seconds=time.perf_counter() - started)
     with Progress(status) as progress:  # a status line on builds past 2 s, when status is a terminal
         site, warnings = check(options)
         target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
@@ -122,7 +126,12 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
         progress.stage = "writing"
         with locked_output(target, notify):
             write_site(files, target, memory.files if memory else None)
+            summary = Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
+                              0.0, tuple(notes), tuple(warnings))
+            if plan:  # under the lock, so no other build writes between the swap and the record
+                record_build(plan, target, summary)
+            else:
+                forget_build(options.output)  # a manifest from before no longer describes the output
     if memory:
         memory.files = files
-    return Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
-                   time.perf_counter() - started, tuple(notes), tuple(warnings))
+    return replace(summary, seconds=time.perf_counter() - started)
