@@ -8,16 +8,21 @@ from dataclasses import replace
 from .errors import Problem, display_path
 from .fields import Tag
 from .i18n import language_problem
+from .bodyscan import BodyScan, BodyScans
 from .media import asset_names, body_asset_problems
 from .model import Content, Event, Person, Place, Site, StandalonePage
-from .wikilinks import WikiLink, find_wikilinks
+from .wikilinks import WikiLink
 
 Entry = Event | Person | Place | StandalonePage
 MAX_YEAR_PAGES = 1000  # year pages one event may appear on
 
 
-def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, list[Problem]]:
-    """Check every reference and build the linked Site; return it with all problems."""
+def link_site(content: Content, include_drafts: bool = False,
+              scans: BodyScans | None = None) -> tuple[Site, list[Problem]]:
+    """Check every reference and build the linked Site; return it with all problems.
+
+    scans: what earlier links read from the bodies, for a process that links again after an edit.
+    """
     problems: list[Problem] = _settings_warnings(content)
     entries = _unique_entries(content, problems)
     drafts = {e.slug for e in content.events if e.draft and not include_drafts}
@@ -27,11 +32,12 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
     pages = {p.slug: p for p in sorted(content.pages, key=lambda p: (p.order, p.title.casefold(), p.slug))}
     known = {"person": people, "place": places, "event": {e.slug for e in content.events}, "wiki-link target": entries}
     assets = asset_names(content.assets, content.assets_root)
-    links = {entry.body: find_wikilinks(entry.body)  # read once: checks and backlinks both need them
-             for entry in (*events, *people.values(), *places.values(), *pages.values())}
-    for entry in (*events, *people.values(), *places.values(), *pages.values()):
-        problems.extend(_check_references(entry, known, drafts, links[entry.body]))
-        problems.extend(body_asset_problems(entry, assets))
+    linked = (*events, *people.values(), *places.values(), *pages.values())
+    # Each body read once: the checks and the backlinks both need its wiki-links.
+    read = (BodyScans() if scans is None else scans).scan_all(entry.body for entry in linked)
+    for entry in linked:
+        problems.extend(_check_references(entry, known, drafts, read[entry.body].wikilinks))
+        problems.extend(body_asset_problems(entry, assets, read[entry.body].assets))
     problems.extend(_route_gaps(events, places))
     problems.extend(_tag_clashes(content.events))
     problems.extend(_long_span_warning(event) for event in events if _span(event) > MAX_YEAR_PAGES)
@@ -40,7 +46,7 @@ def link_site(content: Content, include_drafts: bool = False) -> tuple[Site, lis
         config=content.config, events=events, events_by_slug={e.slug: e for e in events},
         people=people, places=places, tags=_group(events, lambda e: e.tags),
         years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
-        events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries, links),
+        events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries, read),
         eras=content.eras, assets=content.assets, assets_root=content.assets_root, pages=pages,
     )
     return site, problems
@@ -71,7 +77,7 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
 
 
 def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str],
-                      wikilinks: list[WikiLink]) -> list[Problem]:
+                      wikilinks: tuple[WikiLink, ...]) -> list[Problem]:
     problems = []
 
     def check(slug: str, what: str, line: int) -> None:
@@ -165,11 +171,11 @@ def _group(events: tuple[Event, ...], keys_of) -> dict:
 
 
 def _backlinks(events, people, places, entries: dict[str, Entry],
-               links: dict[str, list[WikiLink]]) -> dict[str, tuple[Entry, ...]]:
+               read: dict[str, BodyScan]) -> dict[str, tuple[Entry, ...]]:
     """For each slug, the entries whose body wiki-links to it or whose `related` names it."""
     linking: dict[str, dict[str, Entry]] = defaultdict(dict)
     for entry in (*events, *people.values(), *places.values()):
-        targets = [link.slug for link in links[entry.body]]
+        targets = [link.slug for link in read[entry.body].wikilinks]
         targets += list(entry.related) if isinstance(entry, Event) else []
         for target in targets:
             if target in entries and target != entry.slug:

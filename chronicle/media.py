@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from . import fields
@@ -78,15 +79,29 @@ def asset_names(assets: tuple[str, ...], assets_root: str) -> frozenset[str]:
     return frozenset("assets/" + os.path.relpath(p, assets_root).replace(os.sep, "/") for p in assets)
 
 
-def body_asset_problems(entry: Event | Person | Place | StandalonePage,
-                        assets: frozenset[str]) -> list[Problem]:
-    """A warning for each `assets/...` link or image in the body that names no file."""
-    body = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), entry.body)  # offsets kept
-    problems = []
-    for match in _ASSET_REF.finditer(body):
-        name = posixpath.normpath(unquote(match.group(1)))
-        if name not in assets:
-            line = entry.body_line + body.count("\n", 0, match.start(1))
-            problems.append(Problem(entry.path, line, f"body links to {match.group(1)}, which is not "
-                                                      "in content/assets/", warning=True))
-    return problems
+class AssetRef(NamedTuple):
+    """An `assets/...` address in a body, as written, with the site path it names."""
+
+    written: str
+    name: str  # normalized: 'assets/x.png'
+    line: int  # 0-based, within the body
+
+
+def body_asset_refs(body: str) -> tuple[AssetRef, ...]:
+    """Every `assets/...` link or image address in the body, outside code."""
+    # Most bodies name no asset: skip the code-blanking pass. Every text the IGNORECASE pattern
+    # matches ('ASSETS/', long s 'ſ') casefolds to 'assets/'.
+    if "/" not in body or "assets/" not in body.casefold():
+        return ()
+    body = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)  # offsets kept
+    return tuple(AssetRef(match.group(1), posixpath.normpath(unquote(match.group(1))),
+                          body.count("\n", 0, match.start(1)))
+                 for match in _ASSET_REF.finditer(body))
+
+
+def body_asset_problems(entry: Event | Person | Place | StandalonePage, assets: frozenset[str],
+                        refs: tuple[AssetRef, ...] | None = None) -> list[Problem]:
+    """A warning for each `assets/...` link or image in the body that names no file; refs: scanned already."""
+    return [Problem(entry.path, entry.body_line + ref.line, f"body links to {ref.written}, which is not "
+                                                            "in content/assets/", warning=True)
+            for ref in (body_asset_refs(entry.body) if refs is None else refs) if ref.name not in assets]

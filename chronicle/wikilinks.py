@@ -31,6 +31,25 @@ class WikiLink(NamedTuple):
 
 def find_wikilinks(markdown_text: str) -> list[WikiLink]:
     """Every wiki-link outside code blocks and code spans, with its line."""
+    if "[[" not in markdown_text:  # most bodies of a large site: no line scan at all
+        return []
+    if "```" in markdown_text or "~~~" in markdown_text:  # fences to track
+        return _fenced_wikilinks(markdown_text)
+    found, number, counted = [], 1, 0
+    start = markdown_text.find("[[")
+    while start != -1:  # one step per line holding '[[', found by C-level searches
+        begin = markdown_text.rfind("\n", 0, start) + 1
+        end = markdown_text.find("\n", start)
+        end = len(markdown_text) if end == -1 else end
+        number += markdown_text.count("\n", counted, begin)
+        counted = begin
+        found += _links_in_line(markdown_text[begin:end], number)
+        start = markdown_text.find("[[", end)
+    return found
+
+
+def _fenced_wikilinks(markdown_text: str) -> list[WikiLink]:
+    """find_wikilinks for a text with fences: lines inside fenced code are skipped."""
     found, in_fence = [], False
     number, counted = 1, 0
     # Only fence lines and lines holding '[[' matter: one C-level scan finds them, so a body of
@@ -38,15 +57,18 @@ def find_wikilinks(markdown_text: str) -> list[WikiLink]:
     for match in _LINES_THAT_MATTER.finditer(markdown_text):
         number += markdown_text.count("\n", counted, match.start())
         counted = match.start()
-        line = match.group(0)
         if match.group("fence"):
             in_fence = not in_fence
-            continue
-        if in_fence or line.startswith("    "):
-            continue
-        for link in _WIKILINK_RE.finditer(_CODE_SPAN_RE.sub("", line)):
-            found.append(WikiLink(link.group(1).strip(), number))
+        elif not in_fence:
+            found += _links_in_line(match.group(0), number)
     return found
+
+
+def _links_in_line(line: str, number: int) -> list[WikiLink]:
+    """The line's wiki-links outside code spans; none in an indented code line."""
+    if line.startswith("    "):
+        return []
+    return [WikiLink(link.group(1).strip(), number) for link in _WIKILINK_RE.finditer(_CODE_SPAN_RE.sub("", line))]
 
 
 class _WikiLinkProcessor(InlineProcessor):
