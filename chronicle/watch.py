@@ -31,9 +31,12 @@ def reload_browsers() -> None:
     LiveReloadHandler.reload_waiters(path="*")
 
 
-def watch_in_background(folders: Sequence[str], rebuild: Callable[[], bool],
+def watch_in_background(folders: Sequence[str], rebuild: Callable[[set[str]], bool],
                         reload: Callable[[], None]) -> threading.Event:
-    """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop."""
+    """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop.
+
+    rebuild gets the paths that changed (empty when only polling could tell that something did).
+    """
     stop = threading.Event()
     thread = threading.Thread(target=_watch, args=(folders, rebuild, reload, stop), daemon=True,
                               name="chronicle-watch")
@@ -41,19 +44,19 @@ def watch_in_background(folders: Sequence[str], rebuild: Callable[[], bool],
     return stop
 
 
-def _watch(folders: Sequence[str], rebuild: Callable[[], bool], reload: Callable[[], None],
+def _watch(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
            stop: threading.Event) -> None:
     try:
         from watchfiles import watch
     except ImportError:
         return _poll(folders, rebuild, reload, stop)
-    for _changes in watch(*folders, stop_event=stop, debounce=DEBOUNCE_MS, step=STEP_MS,
-                          raise_interrupt=False):
-        rebuild()
+    for changes in watch(*folders, stop_event=stop, debounce=DEBOUNCE_MS, step=STEP_MS,
+                         raise_interrupt=False):
+        rebuild({path for _, path in changes})
         reload()  # also after a failed build: pages then show the error overlay
 
 
-def _poll(folders: Sequence[str], rebuild: Callable[[], bool], reload: Callable[[], None],
+def _poll(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
           stop: threading.Event) -> None:
     """The fallback: livereload's stat-polling watcher, asked twice a second."""
     watcher = Watcher()
@@ -61,5 +64,5 @@ def _poll(folders: Sequence[str], rebuild: Callable[[], bool], reload: Callable[
         watcher.watch(folder)
     while not stop.wait(0.5):
         if watcher.examine()[0]:
-            rebuild()
+            rebuild(set())
             reload()

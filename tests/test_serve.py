@@ -42,11 +42,13 @@ def test_serve_answers_and_rebuilds_after_an_edit(demo, tmp_path):
         assert "<h1>Hanoi summit</h1>" in page
         source = demo / "events/hanoi-summit.md"
         source.write_text(source.read_text().replace("title: Hanoi summit", "title: Hanoi summit, edited"))
+        written = output / "events/hanoi-summit.html"  # site/ follows in the background
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            if "<h1>Hanoi summit, edited</h1>" in (output / "events/hanoi-summit.html").read_text():
+            if written.exists() and "<h1>Hanoi summit, edited</h1>" in written.read_text():
                 break
             time.sleep(0.3)
+        assert "<h1>Hanoi summit, edited</h1>" in written.read_text()
         assert "<h1>Hanoi summit, edited</h1>" in _get_when_ready(f"http://127.0.0.1:{port}/events/hanoi-summit.html")
     finally:
         server.terminate()
@@ -74,7 +76,11 @@ def test_serve_registers_no_service_worker(demo, tmp_path):
         script = _get_when_ready(f"http://127.0.0.1:{port}/assets/register-sw.js")
         assert "serviceWorker.register(" not in script and "unregister()" in script
         assert "caches.delete" in _get_when_ready(f"http://127.0.0.1:{port}/sw.js")
-        assert "navigator.serviceWorker.register(" in (tmp_path / "site/assets/register-sw.js").read_text()
+        written = tmp_path / "site/assets/register-sw.js"  # site/ is written in the background
+        deadline = time.monotonic() + 20
+        while not written.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "navigator.serviceWorker.register(" in written.read_text()
     finally:
         server.terminate()
         server.wait(timeout=10)

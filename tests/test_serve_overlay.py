@@ -57,6 +57,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         _get(f"http://127.0.0.1:{port}/index.html")
+        _until(lambda: (tmp_path / "site/index.html").exists())  # site/ is written in the background
         yield f"http://127.0.0.1:{port}/", tmp_path / "content/events/a.md"
     finally:
         server.terminate()
