@@ -12,7 +12,7 @@ from .timeline_view import event_span, spoken_when
 from .urls import entry_path, year_path
 
 
-def timeline_axis(site: Site, width: float = WIDTH) -> Markup | None:
+def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path) -> Markup | None:
     """Every event as a mark (intervals as bars), eras as bands, empty decades broken out; None if empty."""
     if not site.events:
         return None
@@ -28,7 +28,7 @@ def timeline_axis(site: Site, width: float = WIDTH) -> Markup | None:
 
     def bin_href(first: int, last: int) -> str | None:
         found = next((y for y in range(first, last + 1) if y in years), None)
-        return year_path(found) if found is not None else None
+        return year_href(found) if found is not None else None
 
     title = strings(lang)["axis_title"].format(title=site.config.title)
     return time_axis_svg(marks, bands, title, bin_href, breaks=True, width=width, language=lang)

@@ -21,6 +21,7 @@ from .i18n import strings
 from .listing import (coordinates, entry_links, event_links, life, menus, named, native_of, route_rows,
                       when)
 from .markup import body_html
+from .periods import Period, period_href, site_periods
 from .model import Event, Person, Place, Site, StandalonePage
 from .search import script_json
 from .timeline_view import period_starts, view_context
@@ -67,6 +68,8 @@ def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[
     t = strings(site.config.language)
     lang = site.config.language
     made: list[tuple[str, Callable[[], Page]]] = [("index.html", lambda: index_page(site))]
+    periods = site_periods(site)  # empty unless the site is too large for one index page
+    made += [(p.path, partial(period_page, site, periods, n)) for n, p in enumerate(periods)]
     made += [(entry_path(e), partial(event_page, site, i, bodies)) for i, e in enumerate(site.events)]
     made += [(entry_path(p), partial(person_page, site, p, bodies)) for p in site.people.values()]
     made += [(entry_path(p), partial(place_page, site, p, bodies)) for p in site.places.values()]
@@ -115,16 +118,53 @@ def timelinejs_page(site: Site) -> Page:
 
 
 def index_page(site: Site) -> Page:
-    """The timeline: every event in order, grouped by the year it began."""
+    """The timeline: every event in order, grouped by the year it began; a large one lists periods."""
+    periods = site_periods(site)
+    if periods:
+        return _period_index(site, periods)
+    context = {"years": _year_groups(site, site.events, ""), "axis": timeline_axis(site),
+               "axis_narrow": timeline_axis(site, NARROW_AXIS), "periods": _era_names(site)}
+    return Page("index.html", "index.html", site.config.title, context, site.config.description)
+
+
+def _year_groups(site: Site, events, root: str) -> list[tuple[str, str, list]]:
+    """(year heading, year page, event links) for each year the events begin in."""
     lang = site.config.language
     groups: dict[int, list[Event]] = {}
-    for event in site.events:
+    for event in events:
         groups.setdefault(event.start.year, []).append(event)
-    years = [(year_text(year, lang), year_path(year), event_links(events, "", lang))
-             for year, events in groups.items()]
-    context = {"years": years, "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS),
-               "periods": {year_text(year, lang): name for year, name in period_starts(site).items()}}
-    return Page("index.html", "index.html", site.config.title, context, site.config.description)
+    return [(year_text(year, lang), root + year_path(year), event_links(events, root, lang))
+            for year, events in groups.items()]
+
+
+def _era_names(site: Site) -> dict[str, str]:
+    """{year heading: the name of the print period it starts}."""
+    return {year_text(year, site.config.language): name for year, name in period_starts(site).items()}
+
+
+def _period_label(period: Period, lang: str) -> str:
+    """'1950 – 1959', or one year's heading when a period is a single year."""
+    first, last = year_text(period.first, lang), year_text(period.last, lang)
+    return first if period.first == period.last else f"{first} – {last}"
+
+
+def _period_index(site: Site, periods: list[Period]) -> Page:
+    """index.html of a large site: the axis, its bins leading to period pages, and the periods."""
+    href, lang = period_href(periods), site.config.language
+    context = {"axis": timeline_axis(site, year_href=href),
+               "axis_narrow": timeline_axis(site, NARROW_AXIS, year_href=href),
+               "period_links": [(_period_label(p, lang), p.path, len(p.events)) for p in periods]}
+    return Page("index.html", "index_periods.html", site.config.title, context, site.config.description)
+
+
+def period_page(site: Site, periods: list[Period], index: int) -> Page:
+    """One period of a large timeline: its events by year, and the periods either side."""
+    period, lang = periods[index], site.config.language
+    near = [periods[index - 1]] if index else [], periods[index + 1: index + 2]
+    previous, following = [[(_period_label(p, lang), "../" + p.path) for p in side] for side in near]
+    context = {"years": _year_groups(site, period.events, "../"), "periods": _era_names(site),
+               "previous": previous, "next": following, "count": len(period.events)}
+    return Page(period.path, "period.html", _period_label(period, lang), context, site.config.description)
 
 
 def timeline_page(site: Site) -> Page:

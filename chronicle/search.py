@@ -87,14 +87,19 @@ def _strip_comments(text: str) -> str:
 
 def search_index_js(site: Site) -> bytes:
     """Return the content of assets/search-index.js for the whole site."""
+    lines = ",\n".join(script_json(entry) for entry in search_entries(site))
+    return f"var TIMELINE_SEARCH = [\n{lines}\n];\n".encode("utf-8")
+
+
+def search_entries(site: Site) -> list[dict[str, str]]:
+    """Every search entry in index order: events, people, places, then standalone pages."""
     titles = _titles(site)
     entries = [_event_entry(site, event, titles) for event in site.events]
     entries += [_person_entry(person, titles, site.config.language) for person in site.people.values()]
     entries += [_place_entry(place, titles) for place in site.places.values()]
     entries += [_entry(f"pages/{page.slug}.html", page.title, "", page.summary, "page",
                        [page.summary, strip_markdown(page.body, titles)]) for page in site.pages.values()]
-    lines = ",\n".join(script_json(entry) for entry in entries)
-    return f"var TIMELINE_SEARCH = [\n{lines}\n];\n".encode("utf-8")
+    return entries
 
 
 def script_json(value: object) -> str:
