@@ -129,10 +129,15 @@ def _unchanged(recorded: dict, key: str, inputs: Inputs, target: str) -> dict[st
         return None
     if outputs != recorded["outputs"] or folders != recorded["output_folders"]:
         return None
-    fields = dict(recorded["summary"])
-    fields["notes"] = tuple(str(n) for n in fields["notes"])
-    fields["warnings"] = tuple(Problem(str(p), int(n), str(m), bool(w)) for p, n, m, w in fields["warnings"])
-    return fields
+    return _summary_fields(recorded["summary"])
+
+
+def _summary_fields(recorded: dict) -> dict[str, Any]:
+    """The Summary fields (but seconds) as recorded; KeyError, TypeError or ValueError when malformed."""
+    counts = {name: int(recorded[name]) for name in ("pages", "files", "events", "people", "places")}
+    notes = tuple(str(note) for note in recorded["notes"])
+    warnings = tuple(Problem(str(p), int(n), str(m), bool(w)) for p, n, m, w in recorded["warnings"])
+    return {**counts, "notes": notes, "warnings": warnings}
 
 
 def _same_digests(recorded: Mapping[str, Files], files: Mapping[str, Files]) -> bool:
