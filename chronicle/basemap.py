@@ -5,14 +5,29 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 BASEMAP = Path(__file__).with_name("data") / "basemap.json"  # built by data/make_basemap.py
 PAD = 12.0  # px drawn beyond the view, so polygon edges made by clipping stay out of sight
 SIMPLIFY_PX = 1.0  # finer detail is invisible at map size and only costs bytes
+STRETCH = 32  # points per stretch of a line whose box tells if it lies wholly beyond one side of a view
+EPS = 1e-7  # degrees: far above rounding error, so "wholly beyond" holds for the projected points too
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (or west, south, east, north)
 Pt = tuple[float, float]
-Shape = tuple[Box, tuple[tuple[Pt, ...], ...]]  # bounding box and rings (a line is one ring)
+
+
+
+class Stretch(NamedTuple):
+    """Points start..end-1 of a line: their box in degrees and smallest step max(|dlon|, |dlat|)."""
+
+    start: int
+    end: int
+    box: Box
+    step: float
+
+
+Ring = tuple[tuple[Pt, ...], tuple[Stretch, ...]]
+Shape = tuple[Box, tuple[Ring, ...]]  # bounding box and rings (a line is one ring)
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,7 @@ def _basemap() -> tuple[tuple[Shape, ...], tuple[Shape, ...]]:
 
     def boxed(rings: list[list[list[float]]]) -> Shape:
         lons, lats = [p[0] for p in rings[0]], [p[1] for p in rings[0]]
-        return (min(lons), min(lats), max(lons), max(lats)), tuple(tuple((p[0], p[1]) for p in r) for r in rings)
+        return (min(lons), min(lats), max(lons), max(lats)), tuple(_ring(r) for r in rings)
     return tuple(boxed(poly) for poly in data["land"]), tuple(boxed([line]) for line in data["borders"])
 
 
@@ -67,7 +82,19 @@ def base_layer(view: View) -> str:
             f' stroke="#a0a0a0" stroke-width="0.6" stroke-dasharray="3 2"/>')
 
 
-def _visible(shapes: Sequence[Shape], view: View) -> Iterator[tuple[float, tuple[tuple[Pt, ...], ...]]]:
+def _ring(points: list[list[float]]) -> Ring:
+    """The points as tuples, cut into stretches of STRETCH points."""
+    pts = tuple((p[0], p[1]) for p in points)
+    stretches = []
+    for start in range(0, len(pts), STRETCH):
+        part = pts[start:start + STRETCH]
+        lons, lats = [p[0] for p in part], [p[1] for p in part]
+        step = min((max(abs(b[0] - a[0]), abs(b[1] - a[1])) for a, b in zip(part, part[1:])), default=0.0)
+        stretches.append(Stretch(start, start + len(part), (min(lons), min(lats), max(lons), max(lats)), step))
+    return pts, tuple(stretches)
+
+
+def _visible(shapes: Sequence[Shape], view: View) -> Iterator[tuple[float, tuple[Ring, ...]]]:
     """Shapes whose box meets the view, with the 360° shift that puts them there."""
     w, n = view.west - PAD / view.kx, view.north + PAD / view.ky
     e, s = view.west + (view.width + PAD) / view.kx, view.north - (view.height + PAD) / view.ky
@@ -77,15 +104,58 @@ def _visible(shapes: Sequence[Shape], view: View) -> Iterator[tuple[float, tuple
                 yield shift, rings
 
 
-def _project(line: Sequence[Pt], shift: float, view: View) -> list[Pt]:
-    """Projected points, dropping those within SIMPLIFY_PX of the last kept one (radial distance)."""
+def _project(ring: Ring, shift: float, view: View) -> list[Pt]:
+    """Projected points, dropping those within SIMPLIFY_PX of the last kept one (radial distance).
+
+    A stretch wholly beyond one side of the view (past the clipping margin) keeps only its
+    first two and last two kept points: clipping drops the ones between without a trace, so the
+    map is the same, and a continent around a small place map costs a few points per stretch.
+    """
+    line, stretches = ring
+    west, north, kx, ky = view.west, view.north, view.kx, view.ky
+    last = len(line) - 1
     out: list[Pt] = []
-    for i, (lon, lat) in enumerate(line):
-        p = view.xy(lon + shift, lat)
+
+    def keep(i: int, force: bool) -> bool:
+        lon, lat = line[i]
+        x, y = (lon + shift - west) * kx, (north - lat) * ky  # as View.xy, to the last bit
         # The first and last points always stay, so borders meet and rings close.
-        if not out or i == len(line) - 1 or (p[0] - out[-1][0]) ** 2 + (p[1] - out[-1][1]) ** 2 >= SIMPLIFY_PX ** 2:
-            out.append(p)
+        if force or not out or i == last or (x - out[-1][0]) ** 2 + (y - out[-1][1]) ** 2 >= SIMPLIFY_PX ** 2:
+            out.append((x, y))
+            return True
+        return False
+
+    beyond = _beyond(view, shift)
+    for stretch in stretches:
+        i = stretch.start
+        if 0 < i and stretch.end <= last and stretch.step * min(kx, ky) > 1 + 1e-6 and beyond(stretch.box):
+            while i < stretch.end and not keep(i, False):
+                i += 1
+            # Steps of a pixel or more: every later point is kept; those between are never drawn.
+            for j in sorted({i + 1, stretch.end - 2, stretch.end - 1}):
+                if i < j < stretch.end:
+                    keep(j, True)
+        else:
+            for i in range(stretch.start, stretch.end):
+                keep(i, False)
     return out
+
+
+def _beyond(view: View, shift: float):
+    """Whether a box in degrees lies wholly left of, right of, above or below the clipping rectangle.
+
+    Above and below count only within the rectangle's width, so that every point of the box is
+    dropped by the same one of the clipper's four steps.
+    """
+    left, right = view.west - shift - PAD / view.kx, view.west - shift + (view.width + PAD) / view.kx
+    top, bottom = view.north + PAD / view.ky, view.north - (view.height + PAD) / view.ky
+
+    def test(box: Box) -> bool:
+        w, s, e, n = box
+        if e < left - EPS or w > right + EPS:
+            return True
+        return w > left + EPS and e < right - EPS and (s > top + EPS or n < bottom - EPS)
+    return test
 
 
 def _clip_ring(pts: list[Pt], rect: Box) -> list[Pt]:
