@@ -107,7 +107,7 @@ def test_one_edit_rewrites_only_the_files_whose_bytes_change(demo: Path, tmp_pat
 def test_a_damaged_or_deleted_cache_is_rebuilt_silently(demo: Path, tmp_path: Path, damage: str) -> None:
     site = tmp_path / "site"
     assert build(demo, site).code == 0
-    (cache_file,) = (tmp_path / CACHE).iterdir()
+    cache_file = tmp_path / CACHE / "site.sqlite"  # the bodies; the build manifest lies beside it
     if damage == "garbage":
         cache_file.write_bytes(b"\x00not a database" * 100)
     elif damage == "empty":
@@ -123,7 +123,7 @@ def test_a_damaged_or_deleted_cache_is_rebuilt_silently(demo: Path, tmp_path: Pa
 def test_the_cache_holds_bodies_not_pages_and_stays_beside_the_output(demo: Path, tmp_path: Path) -> None:
     assert build(demo, tmp_path / "out" / "site").code == 0
     assert sorted(os.listdir(tmp_path / "out")) == [".chronicle-cache", ".site.lock", "site"]
-    assert sorted(os.listdir(tmp_path / "out" / CACHE)) == ["site.sqlite"]
+    assert sorted(os.listdir(tmp_path / "out" / CACHE)) == ["site.manifest.json", "site.sqlite"]
     assert CACHE not in tree(tmp_path / "out" / "site")
 
 
