@@ -7,11 +7,14 @@ search.html from file:// in headless Debian Chromium and types queries one key a
 time. For each keystroke it times, inside the page with performance.now():
   search   window.timelineSearch(query) alone;
   keystroke the input event handler: search, render the result list and lay it out.
-Prints the median and maximum of each; the budget is 50 ms per keystroke.
+Prints the median and maximum of each; the budget is 50 ms per keystroke. A sharded index
+(past chronicle.searchshards.SHARD_THRESHOLD entries) also gets, per query, the shards and bytes
+it loads against the whole index.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import subprocess
@@ -135,6 +138,33 @@ def measure(site: Path) -> dict[str, list[float]]:
     return timings
 
 
+def shard_loads(site: Path) -> None:
+    """Print what each query loads of a sharded index (as search.js chooses), against all of it."""
+    from chronicle.search import normalise
+    from chronicle.searchshards import gram_file, grams_of
+
+    folder = site / "assets" / "search"
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    if not folder.is_dir():
+        return
+    manifest = json.loads(text.split(" = ", 1)[1].rstrip(";\n"))
+    sizes = {p.stem: p.stat().st_size for p in folder.iterdir()}
+    tables = {}
+    for query in QUERIES:
+        keep, gram_names = set(range(manifest["shards"])), set()
+        for gram in (g for word in normalise(query).split() for g in grams_of(word)):
+            name = f"g{gram_file(gram, manifest['grams'])}"
+            gram_names.add(name)
+            if name not in tables:
+                raw = (folder / f"{name}.js").read_text(encoding="utf-8")
+                tables[name] = json.loads(raw[raw.index("{"):raw.rindex("}") + 1])
+            held = tables[name].get(gram, [])
+            keep &= keep if held == 1 else set(held)
+        loaded = len(text) + sum(sizes[n] for n in gram_names) + sum(sizes[f"e{n}"] for n in keep)
+        print(f"{query!r:>24}: {len(keep)}/{manifest['shards']} shards, {loaded / 1e6:.2f} MB "
+              f"of {(len(text) + sum(sizes.values())) / 1e6:.1f} MB")
+
+
 def report(name: str, values: list[float]) -> bool:
     """Print median and max (and the slowest prefixes); return True when within budget."""
     worst = max(values)
@@ -161,6 +191,7 @@ def main() -> int:
             print(f"built {args.events} events in {seconds:.1f} s")
         index = root / "site" / "assets" / "search-index.js"
         print(f"search-index.js: {index.stat().st_size / 1e6:.1f} MB")
+        shard_loads(root / "site")
         timings = measure(root / "site")
     ok = report("search", timings["search"]) & report("keystroke", timings["keystroke"])
     print("within budget" if ok else f"OVER BUDGET ({BUDGET_MS:.0f} ms)")
