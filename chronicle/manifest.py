@@ -104,7 +104,7 @@ def record_build(plan: Plan, output: str, summary: Any) -> None:
     try:
         outputs, folders = scan_output(os.path.realpath(output))
     except OSError:
-        forget_build(output)
+        _remove(plan.path)  # plan.path: the manifest of the output as given, which may be a symlink
         return
     _write(plan.path, {"format": FORMAT, "key": plan.key, "inputs": plan.inputs.files,
                        "input_folders": plan.inputs.folders, "outputs": outputs,
@@ -113,8 +113,12 @@ def record_build(plan: Plan, output: str, summary: Any) -> None:
 
 def forget_build(output: str) -> None:
     """Drop the manifest: the output was written by a build that does not record one (serve)."""
+    _remove(manifest_path(output))
+
+
+def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
-        os.remove(manifest_path(output))
+        os.remove(path)
 
 
 def _unchanged(recorded: dict, key: str, inputs: Inputs, target: str) -> dict[str, Any] | None:
