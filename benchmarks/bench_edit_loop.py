@@ -101,31 +101,60 @@ def fetch(url: str) -> bytes | None:
         return None
 
 
-def bench_serve(content: Path, work: Path, repeat: int) -> float:
-    """Median seconds from writing an edited event to its new bytes being served."""
+def retitle_event(content: Path, number: int, marker: str) -> None:
+    path = content / "events" / f"event-{number:05d}.md"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    path.write_text(text.replace(title, f"title: Event {number} {marker}", 1), encoding="utf-8")
+
+
+SERVED = ("events/event-00003.html", "tags/tag-3.html", "assets/search-index.js")
+
+
+async def _one_serve_edit(port: int, content: Path, run: int) -> dict[str, float]:
+    """Retitle event 3; seconds from the write to the reload message and to each file's new bytes."""
+    from tornado.httpclient import AsyncHTTPClient
+    from tornado.websocket import websocket_connect
+
+    socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    await socket_.write_message('{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}')
+    await socket_.read_message()  # the server's hello
+    await socket_.write_message(f'{{"command":"info","url":"http://127.0.0.1:{port}/{SERVED[0]}"}}')  # now a waiter
+    client, marker = AsyncHTTPClient(), f"served{run}x{time.time_ns()}"
+    started = time.perf_counter()
+    retitle_event(content, 3, marker)
+    seconds = {}
+    while "reload" not in (await socket_.read_message() or "reload"):
+        pass
+    seconds["reload"] = time.perf_counter() - started
+    for path in SERVED:  # as a browser would ask after the reload: one after the other
+        while marker.encode() not in (await client.fetch(f"http://127.0.0.1:{port}/{path}", raise_error=False)).body:
+            if time.perf_counter() - started > 300:
+                raise SystemExit(f"the edit never reached {path}")
+        seconds[path] = time.perf_counter() - started
+    socket_.close()
+    return seconds
+
+
+def bench_serve(content: Path, work: Path, repeat: int) -> dict[str, float]:
+    """Medians: write -> reload message, and write -> new bytes of the page, its tag page, the search index."""
+    import asyncio
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
                                "--output", str(work / "serve-site"), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/events/event-00003.html"
+    url = f"http://127.0.0.1:{port}/{SERVED[0]}"
     try:
         deadline = time.monotonic() + 600
         while fetch(url) is None:
             if time.monotonic() > deadline:
                 raise SystemExit("serve did not start")
             time.sleep(0.2)
-        times = []
+        runs = []
         for run in range(repeat):
-            time.sleep(1.0)  # let the previous rebuild settle
-            marker = f"served {run} {time.time_ns()}"
-            started = time.perf_counter()
-            edit_event(content, 3, marker)
-            while marker.encode() not in (fetch(url) or b""):
-                if time.perf_counter() - started > 300:
-                    raise SystemExit("the edit was never served")
-                time.sleep(0.005)
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
+            time.sleep(1.5)  # no edit while the background write of site/ starts: as an author pausing
+            runs.append(asyncio.run(_one_serve_edit(port, content, run)))
+        return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -208,7 +237,7 @@ def bench_hugo(content: Path, work: Path, repeat: int) -> dict[str, float] | Non
     return {"cold": statistics.median(colds), "peak_mb": max(peaks) / 1024}
 
 
-def report(size: int, ours: dict, serve: float | None, floor: float, hugo: dict | None) -> None:
+def report(size: int, ours: dict, serve: dict | None, floor: float, hugo: dict | None) -> None:
     print(f"\n== {size:,} entries ==")
     print(f"{'':<28}{'chronicle':>11}{'floor':>9}{'hugo':>9}")
     hugo_cold = hugo["cold"] if hugo else None
@@ -218,9 +247,11 @@ def report(size: int, ours: dict, serve: float | None, floor: float, hugo: dict 
     print(f"{'one-edit rebuild (s)':<28}{ours['edit']:>11.2f}   files rewritten {ours['rewritten']}, "
           f"bytes changed {ours['changed']}")
     if serve is not None:
-        print(f"{'serve: write -> served (s)':<28}{serve:>11.3f}")
+        print(f"{'serve: write -> reload (s)':<28}{serve['reload']:>11.3f}")
+        for path in SERVED:
+            print(f"{'  -> ' + path:<28}{serve[path]:>11.3f}   (cumulative, fetched in this order)")
     target_serve = 0.150 if size <= 1000 else 0.300
-    rows = [("serve edit <= %.0f ms" % (target_serve * 1000), serve, target_serve, serve),
+    rows = [("serve edit <= %.0f ms" % (target_serve * 1000), serve and serve[SERVED[-1]], target_serve, None),
             ("cold / floor <= 1.25", ours["cold"] / floor, 1.25, None)]
     if hugo_cold:
         rows += [("cold / hugo <= 1.0", ours["cold"] / hugo_cold, 1.0, None),

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .bodies import ROOT, body_key
+from .bodyscan import BodyScans
 from .errors import BuildFailed, Problem
 from .load import LoadMemo
 from .markup import Converters, body_html
@@ -26,7 +27,7 @@ from .pages import Route, page_routes
 from .pipeline import Options, check
 from .render import (LATER_FILES, copied_sources, extra_files, extra_paths, make_environment, render_page,
                      static_dirs, template_problem)
-from .search import search_index_js
+from .searchshards import SHARD_FOLDER, search_files
 
 SEARCH_INDEX, SERVICE_WORKER = LATER_FILES[0], "sw.js"
 
@@ -67,10 +68,11 @@ class Snapshot:
     extra: frozenset[str]  # feed, sitemap and exports: made together on first use
     env: jinja2.Environment
     made: dict[str, bytes] = field(default_factory=dict)
+    search: dict[str, bytes] | None = None
 
     def paths(self) -> list[str]:
         """Every file the site holds, in the order a build writes them."""
-        return [*self.routes, *extra_paths(self.site), *self.copied, SEARCH_INDEX, SERVICE_WORKER]
+        return [*self.routes, *extra_paths(self.site), *self.copied, *self._search(), SERVICE_WORKER]
 
     def file(self, path: str) -> bytes | None:
         """The file's bytes, made now if not made yet; None if the site has no such file.
@@ -97,11 +99,18 @@ class Snapshot:
         if path in self.copied:
             with open(self.copied[path], "rb") as handle:
                 return handle.read()
-        if path == SEARCH_INDEX:
-            return search_index_js(self.site)
+        if path == SEARCH_INDEX or path.startswith(SHARD_FOLDER):
+            self.made.update(self._search())
+            return self.made.get(path)
         if path == SERVICE_WORKER:
             return service_worker_js({p: self.file(p) for p in self.paths() if p != SERVICE_WORKER})
         return None
+
+    def _search(self) -> dict[str, bytes]:
+        """The search index and its shards, made together on first use."""
+        if self.search is None:
+            self.search = search_files(self.site)
+        return self.search
 
     def all_files(self) -> dict[str, bytes]:
         """Every file, as a cold build would write it: for tests and for writing site/."""
@@ -118,7 +127,7 @@ class LiveSite:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.current: Snapshot | None = None
-        self._memo = LoadMemo()
+        self._memo, self._scans = LoadMemo(), BodyScans()
         self._bodies: dict[str, str] = {}
         self._converters = Converters()
         self._env = make_environment(options.layouts)  # reloads a template whose file changed
@@ -131,11 +140,13 @@ class LiveSite:
         """
         with self._lock:
             self._memo.forget(changed)
-            site, warnings = check(self.options, self._memo)
+            site, warnings = check(self.options, self._memo, self._scans)
             if len(self._bodies) > 4 * (len(site.events) + len(site.people) + len(site.places) + 100):
                 self._bodies.clear()  # old versions of edited bodies: keep memory bounded
             routes = page_routes(site, Bodies(site, self._bodies, self._converters))
             paths = [route.path for route in routes]
+            # Search shards are named only once made: an asset a shard would replace is reported by
+            # the build of site/, not here.
             copied = copied_sources(site, static_dirs(self.options.layouts), [*paths, *extra_paths(site)])
             snapshot = Snapshot(site, warnings, {route.path: route for route in routes}, copied,
                                 frozenset(extra_paths(site)), self._env)

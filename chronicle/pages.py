@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 
 from markupsafe import Markup
 
@@ -67,9 +67,10 @@ def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[
     """Every page's path and maker, in the order site_pages returns the pages; nothing rendered yet."""
     t = strings(site.config.language)
     lang = site.config.language
-    made: list[tuple[str, Callable[[], Page]]] = [("index.html", lambda: index_page(site))]
     periods = site_periods(site)  # empty unless the site is too large for one index page
-    made += [(p.path, partial(period_page, site, periods, n)) for n, p in enumerate(periods)]
+    era_names = cache(partial(_era_names, site))  # made once, on first use: every period page shows them
+    made: list[tuple[str, Callable[[], Page]]] = [("index.html", partial(index_page, site, periods))]
+    made += [(p.path, partial(period_page, site, periods, n, era_names)) for n, p in enumerate(periods)]
     made += [(entry_path(e), partial(event_page, site, i, bodies)) for i, e in enumerate(site.events)]
     made += [(entry_path(p), partial(person_page, site, p, bodies)) for p in site.people.values()]
     made += [(entry_path(p), partial(place_page, site, p, bodies)) for p in site.places.values()]
@@ -117,9 +118,9 @@ def timelinejs_page(site: Site) -> Page:
                 {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})
 
 
-def index_page(site: Site) -> Page:
+def index_page(site: Site, periods: list[Period] | None = None) -> Page:
     """The timeline: every event in order, grouped by the year it began; a large one lists periods."""
-    periods = site_periods(site)
+    periods = site_periods(site) if periods is None else periods
     if periods:
         return _period_index(site, periods)
     context = {"years": _year_groups(site, site.events, ""), "axis": timeline_axis(site),
@@ -157,12 +158,13 @@ def _period_index(site: Site, periods: list[Period]) -> Page:
     return Page("index.html", "index_periods.html", site.config.title, context, site.config.description)
 
 
-def period_page(site: Site, periods: list[Period], index: int) -> Page:
+def period_page(site: Site, periods: list[Period], index: int,
+                era_names: Callable[[], dict[str, str]] | None = None) -> Page:
     """One period of a large timeline: its events by year, and the periods either side."""
     period, lang = periods[index], site.config.language
     near = [periods[index - 1]] if index else [], periods[index + 1: index + 2]
     previous, following = [[(_period_label(p, lang), "../" + p.path) for p in side] for side in near]
-    context = {"years": _year_groups(site, period.events, "../"), "periods": _era_names(site),
+    context = {"years": _year_groups(site, period.events, "../"), "periods": era_names() if era_names else _era_names(site),
                "previous": previous, "next": following, "count": len(period.events)}
     return Page(period.path, "period.html", _period_label(period, lang), context, site.config.description)
 

@@ -13,6 +13,7 @@ from .bodies import render_bodies
 from .cache import BodyCache, body_cache
 from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
+from .bodyscan import BodyScans
 from .load import LoadMemo, load_content
 from .manifest import forget_build, plan_build, record_build
 from .model import Site
@@ -20,7 +21,7 @@ from .offline import service_worker_js
 from .outputdir import guard_output, locked_output
 from .progress import Progress
 from .render import make_environment, render_site, static_dirs, template_problem
-from .search import search_index_js
+from .searchshards import search_files
 from .write import write_site
 
 
@@ -65,10 +66,12 @@ class Summary:
                 f"{self.people} people and {self.places} places in {self.seconds:.2f} s -> {output}")
 
 
-def check(options: Options, memo: LoadMemo | None = None) -> tuple[Site, list[Problem]]:
+def check(options: Options, memo: LoadMemo | None = None,
+          scans: BodyScans | None = None) -> tuple[Site, list[Problem]]:
     """Load and link; raise BuildFailed with every problem if any is an error.
 
-    memo: records `serve` kept from its last load, so only changed files are read again.
+    memo and scans: records and body scans `serve` kept from its last load, so only changed
+    files are read and scanned again.
     """
     content, problems = load_content(options.content, memo)
     if options.base_url:  # '' means no base URL, as when site.yaml leaves it out
@@ -79,7 +82,7 @@ def check(options: Options, memo: LoadMemo | None = None) -> tuple[Site, list[Pr
     if options.base_url is not None:
         base_url = options.base_url if options.base_url.endswith("/") or not options.base_url else options.base_url + "/"
         content = replace(content, config=replace(content.config, base_url=base_url))
-    site, link_problems = link_site(content, include_drafts=options.drafts)
+    site, link_problems = link_site(content, include_drafts=options.drafts, scans=scans)
     problems = sorted(problems + link_problems)
     if errors_in(problems):
         raise BuildFailed(problems)
@@ -89,13 +92,14 @@ def check(options: Options, memo: LoadMemo | None = None) -> tuple[Site, list[Pr
 def render_files(site: Site, layouts: str, cache: BodyCache | None = None) -> tuple[dict[str, bytes], list[str], int]:
     """Render everything the site folder will hold, including the search index and service worker."""
     env = make_environment(layouts)
+    search = search_files(site)  # first: an asset must not take one of its paths
     try:
         bodies = render_bodies(site, cache or BodyCache(None))
-        rendered = render_site(site, env, static_dirs(layouts), bodies)
+        rendered = render_site(site, env, static_dirs(layouts), bodies, [*search, "sw.js"])
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None
     files = dict(rendered.files)
-    files["assets/search-index.js"] = search_index_js(site)
+    files.update(search)
     files["sw.js"] = service_worker_js(files)  # last: its manifest lists every other file
     return files, rendered.notes, rendered.pages
 

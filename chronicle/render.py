@@ -17,7 +17,7 @@ from .pages import Page, Route, absolute_urls, page_routes
 from .urls import absolute, root_of
 from .feeds import feed_context
 
-LATER_FILES = ("assets/search-index.js",)  # added by pipeline.render_files after render_site
+LATER_FILES = ("assets/search-index.js", "sw.js")  # added by pipeline.render_files after render_site
 # Shipped inside the package (in the repository a symlink to the top-level layouts/), so an
 # installed `chronicle` builds without the repository.
 DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layouts")
@@ -43,15 +43,18 @@ def make_environment(layouts_dir: str | None = None) -> jinja2.Environment:
 
 
 def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str],
-                bodies: Mapping[str, Markup] | None = None) -> Rendered:
-    """Render every page, feed, export and asset of the site; bodies: HTML by slug, if rendered already."""
+                bodies: Mapping[str, Markup] | None = None, later: Sequence[str] = LATER_FILES) -> Rendered:
+    """Render every page, feed, export and asset of the site; bodies: HTML by slug, if rendered already.
+
+    later: paths the caller adds afterwards (the search index), which no asset may take.
+    """
     routes = page_routes(site, bodies)
     # Each process makes its pages' contexts as well as rendering them: both halves of the work split.
     rendered = split_map(lambda part: render_routes(env, site, part), routes)
     files = {route.path: data for route, data in zip(routes, rendered)}
     extras, notes = extra_files(site, env, [route.path for route in routes])
     files.update(extras)
-    files.update({path: _read(source) for path, source in copied_sources(site, static_dirs, files).items()})
+    files.update({path: _read(source) for path, source in copied_sources(site, static_dirs, [*files, *later]).items()})
     return Rendered(files, notes, len(routes))
 
 
