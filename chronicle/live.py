@@ -9,6 +9,7 @@ that was current when it arrived, and an update swaps in its snapshot in one ass
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -151,7 +152,11 @@ class LiveSite:
             snapshot = Snapshot(site, warnings, {route.path: route for route in routes}, copied,
                                 frozenset(extra_paths(site)), self._env)
             self.current = snapshot
-            return snapshot
+        # A full collection walks every object of the site: after an edit that cost more than the
+        # link itself. Objects alive now are moved out of the collector's sight; the next update's
+        # garbage is freed by reference counting (the model holds no cycles).
+        gc.freeze()
+        return snapshot
 
     def file(self, path: str) -> bytes | None:
         """A file of the current snapshot (see Snapshot.file); None before the first good update."""

@@ -39,8 +39,8 @@ class LoadMemo(dict):
 
     def forget(self, paths) -> None:
         """Read these files again next time."""
-        for path in paths:
-            self.pop(os.path.abspath(path), None)
+        for path in paths:  # keyed as _load_kind keys them: the real folder, then the name
+            self.pop(os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path)), None)
 
 
 def load_content(content_dir: str, memo: LoadMemo | None = None) -> tuple[Content, list[Problem]]:
@@ -101,19 +101,24 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
     if refused or not os.path.isdir(folder):
         problems.extend([refused] if refused else [])
         return ()
-    records = []
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
+    records, real_folder = [], os.path.realpath(folder)
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        name, path = entry.name, os.path.join(folder, entry.name)
         if name.startswith("."):
             continue
-        if os.path.isdir(path):  # not read, so say so: a nested folder's entries would vanish silently
+        if entry.is_dir():  # not read, so say so: a nested folder's entries would vanish silently
             problems.append(Problem(path, 0, f"unknown folder '{name}' ignored: {kind}/ holds only "
                                              "'<slug>.md' files", warning=True))
             continue
-        if refused := path_problem(path, content_dir):  # never read a link out, a FIFO or a device
-            problems.append(refused)
+        # A regular file (not a link) in this checked folder is inside content/: only links and
+        # special files need path_problem, whose realpath costs more than reading the file.
+        if not entry.is_file(follow_symlinks=False) and (refused := path_problem(path, content_dir)):
+            problems.append(refused)  # never read a link out, a FIFO or a device
             continue
-        record = _load_file(path, kind, problems) if memo is None else _load_remembered(path, kind, problems, memo)
+        if memo is None:
+            record = _load_file(path, kind, problems)
+        else:
+            record = _load_remembered(path, kind, problems, memo, os.path.join(real_folder, name), entry.stat())
         if record is not None:
             records.append(record)
     return tuple(records)
@@ -135,10 +140,10 @@ def _load_file(path: str, kind: str, problems: list[Problem]):
     return BUILDERS[kind](slug, document, problems)
 
 
-def _load_remembered(path: str, kind: str, problems: list[Problem], memo: LoadMemo):
+def _load_remembered(path: str, kind: str, problems: list[Problem], memo: LoadMemo, key: str,
+                     stat: os.stat_result):
     """_load_file, or what it gave last time if the file's stat signature is unchanged."""
-    stat = os.stat(path)
-    signature, key = (stat.st_size, stat.st_mtime_ns, stat.st_ino), os.path.abspath(path)
+    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     known = memo.get(key)
     if known is None or known[0] != signature:
         found: list[Problem] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import mimetypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -68,6 +69,8 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     server = Server(watcher=EventWatcher())
     server.SFH = live_handler(live, status)
     loop = IOLoop.current()
+    if hasattr(signal, "SIGTERM"):  # stop as on Ctrl+C, so the background build is stopped too
+        signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     watching = watch_in_background([options.content, options.layouts],
                                    lambda changed: update(live, changed, out, err, status) and writer.request(),
                                    lambda: loop.add_callback(reload_browsers))
@@ -153,6 +156,7 @@ class SiteWriter:
         self._options, self._out, self._err = options, out, err
         self._asked, self._stopped = threading.Event(), threading.Event()
         self._last_ask = 0.0
+        self._child: subprocess.Popen | None = None
         threading.Thread(target=self._run, daemon=True, name="chronicle-site-writer").start()
 
     def request(self) -> bool:
@@ -162,9 +166,11 @@ class SiteWriter:
         return True
 
     def stop(self) -> None:
-        """Start no further build."""
+        """Start no further build, and stop a running one (the next build repairs what it leaves)."""
         self._stopped.set()
         self._asked.set()
+        if self._child and self._child.poll() is None:
+            self._child.terminate()
 
     def _run(self) -> None:
         while self._asked.wait() and not self._stopped.is_set():
@@ -175,10 +181,13 @@ class SiteWriter:
                 self._write()
 
     def _write(self) -> None:
-        done = subprocess.run(build_command(self._options), capture_output=True, text=True,
-                              env={**os.environ, "PYTHONPATH": _package_parent()})
-        print((done.stdout if done.returncode == 0 else done.stderr).rstrip(), file=self._out if done.returncode == 0
-              else self._err, flush=True)
+        self._child = subprocess.Popen(build_command(self._options), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True, env={**os.environ, "PYTHONPATH": _package_parent()})
+        stdout, stderr = self._child.communicate()
+        if self._stopped.is_set():
+            return
+        ok = self._child.returncode == 0  # its warnings were printed already, by the update
+        print((stdout if ok else stderr).rstrip(), file=self._out if ok else self._err, flush=True)
 
 
 def build_command(options: Options) -> list[str]:
