@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 
 from .datetext import event_when
 from .i18n import strings, ui_language
@@ -30,16 +31,17 @@ _ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 # that opens the construct, so a scan from one opener stops at the next one instead of running
 # to the end of the text from every opener (100,000 '[' took minutes).
 _WIKI_RE = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]*))?\]\]")
+# Each with a piece of text every match contains: without it in the text, the scan is skipped.
 _MARKDOWN_PATTERNS = (
-    (re.compile(r"<[^<>\n]*>"), " "),  # HTML tags
-    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # images: keep alt text
-    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # inline links: keep text
-    (re.compile(r"\[\^[^\[\]]*\]:?"), " "),  # footnote references and labels
+    (re.compile(r"<[^<>\n]*>"), " ", "<"),  # HTML tags
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1", "]("),  # images: keep alt text
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1", "]("),  # inline links: keep text
+    (re.compile(r"\[\^[^\[\]]*\]:?"), " ", "[^"),  # footnote references and labels
     # reference definitions; [ \t], not \s, at the start: \s* ran over every following blank line
-    (re.compile(r"^[ \t]*\[[^\[\]]+\]:(?:[ \t]*\n)?[ \t]*\S.*$", re.M), " "),
-    (re.compile(r"\{[:#.][^{}]*\}"), " "),  # attribute lists
-    (re.compile(r"https?://\S+"), " "),  # bare URLs
-    (re.compile(r"[*_`#>|~=]+"), " "),  # emphasis, code, headings, quotes, tables
+    (re.compile(r"^[ \t]*\[[^\[\]]+\]:(?:[ \t]*\n)?[ \t]*\S.*$", re.M), " ", "]:"),
+    (re.compile(r"\{[:#.][^{}]*\}"), " ", "{"),  # attribute lists
+    (re.compile(r"https?://\S+"), " ", "://"),  # bare URLs
+    (re.compile(r"[*_`#>|~=]+"), " ", ""),  # emphasis, code, headings, quotes, tables
 )
 
 
@@ -63,17 +65,35 @@ _FOLD = _FoldTable()  # a cache of pure function values, shared by every build
 
 def normalise(text: str) -> str:
     """Fold text for matching: casefold, strip accents, đ->d, punctuation to spaces."""
+    return " ".join(_normal_words(text))
+
+
+def _normal_words(text: str) -> list[str]:
+    """The words of normalise(text), in order."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return " ".join(text.translate(_FOLD).split())
+    return text.translate(_FOLD).split()
 
 
 def strip_markdown(body: str, titles: dict[str, str]) -> str:
     """Reduce a Markdown body to its words, resolving wiki-links to their titles."""
-    text = _WIKI_RE.sub(lambda m: m.group(2) or titles.get(m.group(1).strip(), m.group(1)), body)
-    text = _strip_comments(text)
-    for pattern, replacement in _MARKDOWN_PATTERNS:
-        text = pattern.sub(replacement, text)
-    return text
+    return _strip(body, titles)[0]
+
+
+def _strip(body: str, titles: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """strip_markdown's text, and the slugs whose titles it looked up (what else it depends on)."""
+    looked_up: list[str] = []
+
+    def title(match: re.Match) -> str:
+        if match.group(2):
+            return match.group(2)
+        looked_up.append(match.group(1).strip())
+        return titles.get(looked_up[-1], match.group(1))
+
+    text = _strip_comments(_WIKI_RE.sub(title, body))
+    for pattern, replacement, needed in _MARKDOWN_PATTERNS:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return text, tuple(looked_up)
 
 
 def _strip_comments(text: str) -> str:
@@ -85,21 +105,87 @@ def _strip_comments(text: str) -> str:
     return "".join(parts) + text[position:]
 
 
-def search_index_js(site: Site) -> bytes:
+@dataclass(frozen=True)
+class SearchRecord:
+    """One search entry and its JSON text, safe in a script; read-only, since a memo shares it."""
+
+    entry: dict[str, str]
+    json: str
+
+
+class Generations:
+    """A memo that keeps, from one round to the next, only what the last round used.
+
+    `serve` remakes the index after every edit: an unchanged key is found again, and a key
+    no round asks for (an edited entry's old words) is dropped one round later.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict = {}
+        self._now: dict = {}
+
+    def next_round(self) -> None:
+        """Start a round: what the round before used is what this one may reuse."""
+        self._last, self._now = self._now or self._last, {}
+
+    def get(self, key: Hashable, make: Callable[[], object]) -> object:
+        """The value kept for key, or make()'s, kept for the next round either way."""
+        if key in self._now:
+            return self._now[key]
+        value = self._last[key] if key in self._last else make()
+        self._now[key] = value
+        return value
+
+    def put(self, key: Hashable, value: object) -> None:
+        """Keep value for key instead of what was kept."""
+        self._now[key] = value
+
+
+class SearchMemo:
+    """What `serve` keeps between its search indexes, so an unchanged entry costs a lookup.
+
+    Mutable on purpose (like load.LoadMemo): one process passes the same memo to every
+    search_files(site, memo). Records are keyed by every value they are made of (title,
+    summary, names, date text, the stripped body); a body is stripped again only when its
+    text or the titles its wiki-links name change. searchshards keeps each word's grams here.
+    """
+
+    def __init__(self) -> None:
+        self.records, self.bodies, self.grams = Generations(), Generations(), Generations()
+
+    def next_round(self) -> None:
+        """Start a new index: keys only the last one used stay reusable."""
+        for generations in (self.records, self.bodies, self.grams):
+            generations.next_round()
+
+
+def search_index_js(site: Site, memo: SearchMemo | None = None) -> bytes:
     """Return the content of assets/search-index.js for the whole site."""
-    lines = ",\n".join(script_json(entry) for entry in search_entries(site))
+    return index_js(search_records(site, memo))
+
+
+def index_js(records: list[SearchRecord]) -> bytes:
+    """assets/search-index.js holding these records."""
+    lines = ",\n".join(record.json for record in records)
     return f"var TIMELINE_SEARCH = [\n{lines}\n];\n".encode("utf-8")
 
 
-def search_entries(site: Site) -> list[dict[str, str]]:
+def search_entries(site: Site, memo: SearchMemo | None = None) -> list[dict[str, str]]:
     """Every search entry in index order: events, people, places, then standalone pages."""
-    titles = _titles(site)
-    entries = [_event_entry(site, event, titles) for event in site.events]
-    entries += [_person_entry(person, titles, site.config.language) for person in site.people.values()]
-    entries += [_place_entry(place, titles) for place in site.places.values()]
-    entries += [_entry(f"pages/{page.slug}.html", page.title, "", page.summary, "page",
-                       [page.summary, strip_markdown(page.body, titles)]) for page in site.pages.values()]
-    return entries
+    return [record.entry for record in search_records(site, memo)]
+
+
+def search_records(site: Site, memo: SearchMemo | None = None) -> list[SearchRecord]:
+    """search_entries with each entry's JSON; memo: records kept from the last index (see SearchMemo)."""
+    memo = SearchMemo() if memo is None else memo
+    memo.next_round()
+    titles, lang = _titles(site), site.config.language
+    records = [_event_entry(site, event, titles, memo) for event in site.events]
+    records += [_person_entry(person, titles, lang, memo) for person in site.people.values()]
+    records += [_place_entry(place, titles, memo) for place in site.places.values()]
+    records += [_record(memo, f"pages/{page.slug}.html", page.title, "", page.summary, "page",
+                        [page.summary, _stripped(page.body, titles, memo)]) for page in site.pages.values()]
+    return records
 
 
 def script_json(value: object) -> str:
@@ -116,16 +202,38 @@ def _titles(site: Site) -> dict[str, str]:
     return titles
 
 
+def _stripped(body: str, titles: dict[str, str], memo: SearchMemo) -> str:
+    """strip_markdown(body, titles), made again only if the body or a title it names changed."""
+    def make() -> tuple[tuple[str, ...], tuple[str | None, ...], str]:
+        text, slugs = _strip(body, titles)
+        return slugs, tuple(titles.get(slug) for slug in slugs), text
+
+    slugs, named, text = memo.bodies.get(body, make)
+    if tuple(titles.get(slug) for slug in slugs) != named:  # an entry it links to was renamed
+        slugs, named, text = make()
+        memo.bodies.put(body, (slugs, named, text))
+    return text
+
+
+def _record(memo: SearchMemo, url: str, title: str, date: str, summary: str | None, kind: str,
+            words: list[str | None]) -> SearchRecord:
+    """The record of one entry: found in the memo by everything it is made of, or made."""
+    def make() -> SearchRecord:
+        entry = _entry(url, title, date, summary, kind, words)
+        return SearchRecord(entry, script_json(entry))
+
+    return memo.records.get((url, title, date, summary, kind, *words), make)
+
+
 def _entry(url: str, title: str, date: str, summary: str | None, kind: str,
            words: Iterable[str | None]) -> dict[str, str]:
     """One search entry; `h` holds each normalised word once, most telling first."""
-    text = normalise(" ".join(w for w in (title, *words) if w))
-    haystack = " ".join(dict.fromkeys(text.split()))
+    haystack = " ".join(dict.fromkeys(_normal_words(" ".join(w for w in (title, *words) if w))))
     return {"url": url, "title": title, "date": date, "summary": summary or "",
             "kind": kind, "h": haystack}
 
 
-def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, str]:
+def _event_entry(site: Site, event: Event, titles: dict[str, str], memo: SearchMemo) -> SearchRecord:
     """The entry for one event: summary, people, places (and stops), tags, date, body."""
     people = [site.people[slug] for slug in event.people if slug in site.people]
     place_slugs = dict.fromkeys([*event.places, *(stop.place for stop in event.route)])
@@ -134,26 +242,23 @@ def _event_entry(site: Site, event: Event, titles: dict[str, str]) -> dict[str, 
     words += [name for person in people for name in (person.name, person.native_name)]
     words += [name for place in places for name in (place.name, place.native_name)]
     when = event_when(event, site.config.language)
-    words += [*event.tags, when, strip_markdown(event.body, titles)]
-    return _entry(f"events/{event.slug}.html", event.title, when,
-                  event.summary, "event", words)
+    words += [*event.tags, when, _stripped(event.body, titles, memo)]
+    return _record(memo, f"events/{event.slug}.html", event.title, when, event.summary, "event", words)
 
 
-def _person_entry(person: Person, titles: dict[str, str], language: str = "en") -> dict[str, str]:
+def _person_entry(person: Person, titles: dict[str, str], language: str, memo: SearchMemo) -> SearchRecord:
     """The entry for one person, found by either name."""
     # English keeps its short 'b.'/'d.' forms; other languages say it as the person page does.
     date = _lifespan(person) if ui_language(language) == "en" else life(person, strings(language), language)
-    words = [person.native_name, person.summary, date, strip_markdown(person.body, titles)]
-    return _entry(f"people/{person.slug}.html", person.name, date,
-                  person.summary, "person", words)
+    words = [person.native_name, person.summary, date, _stripped(person.body, titles, memo)]
+    return _record(memo, f"people/{person.slug}.html", person.name, date, person.summary, "person", words)
 
 
-def _place_entry(place: Place, titles: dict[str, str]) -> dict[str, str]:
+def _place_entry(place: Place, titles: dict[str, str], memo: SearchMemo) -> SearchRecord:
     """The entry for one place, found by either name or its country."""
-    words = [place.native_name, place.country, place.summary,
-             strip_markdown(place.body, titles)]
-    return _entry(f"places/{place.slug}.html", place.name, place.country or "",
-                  place.summary, "place", words)
+    words = [place.native_name, place.country, place.summary, _stripped(place.body, titles, memo)]
+    return _record(memo, f"places/{place.slug}.html", place.name, place.country or "", place.summary,
+                   "place", words)
 
 
 def _lifespan(person: Person) -> str:

@@ -14,10 +14,9 @@ from file:// through an inserted <script>, with no fetch.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from .model import Site
-from .search import script_json, search_entries, search_index_js
+from .search import SearchMemo, SearchRecord, index_js, script_json, search_records
 
 SHARD_THRESHOLD = 2_000  # entries up to which the whole index stays one file (~1.5 MB of text)
 SHARD_ENTRIES = 250  # entries per entry shard: ~370 KB at the benchmark's 1.5 KB per entry
@@ -26,18 +25,24 @@ GRAM_LENGTH = 3  # a query word of this length or more is looked up by its subst
 SHARD_FOLDER = "assets/search/"
 
 
-def search_files(site: Site) -> dict[str, bytes]:
-    """assets/search-index.js, and for a large site the shards it names: {path: content}."""
-    entries = search_entries(site)
-    if len(entries) <= SHARD_THRESHOLD:
-        return {"assets/search-index.js": search_index_js(site)}
-    shards = [entries[start:start + SHARD_ENTRIES] for start in range(0, len(entries), SHARD_ENTRIES)]
+def search_files(site: Site, memo: SearchMemo | None = None) -> dict[str, bytes]:
+    """assets/search-index.js, and for a large site the shards it names: {path: content}.
+
+    memo: what the last call kept (serve passes one); records and words met before are not made again.
+    """
+    memo = SearchMemo() if memo is None else memo
+    records = search_records(site, memo)
+    if len(records) <= SHARD_THRESHOLD:
+        return {"assets/search-index.js": index_js(records)}
+    shards = [records[start:start + SHARD_ENTRIES] for start in range(0, len(records), SHARD_ENTRIES)]
     gram_files = max(1, len(shards) // GRAMS_PER_FILE)
-    manifest = {"entries": len(entries), "size": SHARD_ENTRIES, "shards": len(shards),
+    manifest = {"entries": len(records), "size": SHARD_ENTRIES, "shards": len(shards),
                 "grams": gram_files, "folder": SHARD_FOLDER}
     files = {"assets/search-index.js": f"var TIMELINE_SEARCH_SHARDS = {script_json(manifest)};\n".encode()}
-    files.update((f"{SHARD_FOLDER}e{n}.js", _shard_js("e", n, shard)) for n, shard in enumerate(shards))
-    grams = _gram_tables(shards, gram_files)
+    # An entry shard's data is the JSON list of its records: their JSON texts joined, not dumped again.
+    files.update((f"{SHARD_FOLDER}e{n}.js", _shard_script("e", n, "[" + ",".join(r.json for r in shard) + "]"))
+                 for n, shard in enumerate(shards))
+    grams = _gram_tables(shards, gram_files, memo)
     files.update((f"{SHARD_FOLDER}g{n}.js", _shard_js("g", n, table)) for n, table in enumerate(grams))
     return files
 
@@ -57,18 +62,19 @@ def gram_file(gram: str, files: int) -> int:
     return value % files
 
 
-def _substrings(word: str) -> Iterable[str]:
+def _substrings(word: str) -> frozenset[str]:
     """Every substring of a haystack word that some query word may be looked up by."""
-    for length in range(1, GRAM_LENGTH + 1):
-        for start in range(len(word) - length + 1):
-            yield word[start:start + length]
+    return frozenset(word[start:start + length] for length in range(1, GRAM_LENGTH + 1)
+                     for start in range(len(word) - length + 1))
 
 
-def _gram_tables(shards: list[list[dict[str, str]]], files: int) -> list[dict[str, object]]:
+def _gram_tables(shards: list[list[SearchRecord]], files: int, memo: SearchMemo) -> list[dict[str, object]]:
     """Per gram file, {gram: sorted entry-shard numbers, or 1 when every shard holds it}."""
     holders: dict[str, list[int]] = {}
     for n, shard in enumerate(shards):
-        grams = {gram for entry in shard for word in entry["h"].split() for gram in _substrings(word)}
+        # Words repeat across a shard's entries far more than grams do: each distinct word once.
+        words = set().union(*(record.entry["h"].split() for record in shard))
+        grams = set().union(*(memo.grams.get(word, lambda w=word: _substrings(w)) for word in words))
         for gram in grams:
             holders.setdefault(gram, []).append(n)
     tables: list[dict[str, object]] = [{} for _ in range(files)]
@@ -80,4 +86,9 @@ def _gram_tables(shards: list[list[dict[str, str]]], files: int) -> list[dict[st
 
 def _shard_js(kind: str, number: int, data: object) -> bytes:
     """One shard as a classic script that hands its data to search.js."""
-    return f"timelineSearchShard({script_json(kind)},{number},{script_json(data)});\n".encode("utf-8")
+    return _shard_script(kind, number, script_json(data))
+
+
+def _shard_script(kind: str, number: int, data_json: str) -> bytes:
+    """One shard as a classic script, its data already script-safe JSON text."""
+    return f"timelineSearchShard({script_json(kind)},{number},{data_json});\n".encode("utf-8")
