@@ -6,6 +6,7 @@ Records (Event, Person, Place) are what the loader validated from one file each;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import Date, display_range
 
@@ -80,6 +81,11 @@ class Event:
 
     def sort_key(self) -> tuple:
         """Earliest beginning, coarser precision first, then title, then slug."""
+        return self._order
+
+    @cached_property
+    def _order(self) -> tuple:
+        # Kept on the record: `serve` re-sorts the same unchanged records after every edit.
         return (*self.start.sort_key(), self.title.casefold(), self.title, self.slug)
 
 
