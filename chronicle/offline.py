@@ -10,6 +10,7 @@ files cache-first.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
 from .search import script_json
@@ -110,18 +111,26 @@ self.addEventListener("fetch", function (event) {
 """
 
 
-def service_worker_js(files: dict[str, bytes]) -> bytes:
-    """Return the content of sw.js that precaches every other file of the build."""
-    cached = {path: data for path, data in files.items() if path != SW_PATH}
-    manifest = ",\n".join(script_json(quote(path)) for path in precached_paths(cached))
-    text = _WORKER % {"version": script_json(site_version(cached)), "manifest": manifest}
+def service_worker_js(files: Mapping[str, bytes]) -> bytes:
+    """Return the content of sw.js that precaches every other file of the build.
+
+    files may read each file only when asked (the build's files are on disk, not in memory):
+    each is read once, in path order, and not kept.
+    """
+    paths = sorted(path for path in files if path != SW_PATH)
+    manifest = ",\n".join(script_json(quote(path)) for path in precached_paths(paths))
+    text = _WORKER % {"version": script_json(_version(files, paths)), "manifest": manifest}
     return text.encode("utf-8")
 
 
-def site_version(files: dict[str, bytes]) -> str:
+def site_version(files: Mapping[str, bytes]) -> str:
     """A short sha256 over the sorted (path, content) pairs of a build."""
+    return _version(files, sorted(files))
+
+
+def _version(files: Mapping[str, bytes], paths: Iterable[str]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in paths:
         name = path.encode("utf-8")
         data = files[path]
         digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
@@ -129,7 +138,7 @@ def site_version(files: dict[str, bytes]) -> str:
     return digest.hexdigest()[:VERSION_LENGTH]
 
 
-def precached_paths(files: dict[str, bytes]) -> list[str]:
+def precached_paths(paths: Iterable[str]) -> list[str]:
     """The paths worth caching, sorted: everything but hidden files, CNAME and sw.js."""
-    return sorted(path for path in files if path != SW_PATH and path != "CNAME"
+    return sorted(path for path in paths if path != SW_PATH and path != "CNAME"
                   and not any(part.startswith(".") for part in path.split("/")))

@@ -1,7 +1,8 @@
 """Run a pure function over halves of a list on both cores: the parent and one forked child.
 
-The child inherits the site and templates by fork (nothing is pickled on the way in), renders
-its half and sends the results back through a pipe. Where fork is missing (Windows) or the list
+The child inherits the site and templates by fork (nothing is pickled on the way in), works
+through its half and sends the results back through a pipe (the render stage's results are
+small: each process writes its own files). Where fork is missing (Windows) or the list
 is short, everything runs in this process. The output never depends on how the work was split.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import traceback
 from typing import Callable, Sequence, TypeVar
 
-from .errors import BuildFailed
+from .errors import BuildFailed, OutputError
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -55,6 +56,8 @@ def _child(work: Callable, part: Sequence, sender) -> None:
     """In the child: run work on its slice and send ("ok", results) or what went wrong."""
     try:
         sender.send(("ok", work(part)))
+    except OutputError as failure:  # the output folder: still one `error: ...` line in the parent
+        sender.send(("output", (failure.problems[0].path, failure.message)))
     except BuildFailed as failure:  # BuildFailed does not survive pickling: send its problems
         sender.send(("failed", failure.problems))
     except BaseException:  # noqa: BLE001 - re-raised in the parent with the child's traceback
@@ -72,6 +75,8 @@ def _collect(child, receiver) -> list:
     finally:
         receiver.close()
         child.join()
+    if kind == "output":
+        raise OutputError(*value)
     if kind == "failed":
         raise BuildFailed(value)
     if kind == "crashed":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field, replace
-from typing import Callable, TextIO
+from typing import Callable, Mapping, TextIO
 
 import jinja2
 
@@ -17,12 +17,12 @@ from .bodyscan import BodyScans
 from .load import LoadMemo, load_content
 from .manifest import forget_build, plan_build, record_build
 from .model import Site
-from .offline import service_worker_js
+from .offline import SW_PATH, service_worker_js
 from .outputdir import guard_output, locked_output
 from .progress import Progress
 from .render import make_environment, render_site, static_dirs, template_problem
 from .searchshards import search_files
-from .write import write_site
+from .write import StagedFiles, Staging, Written, staged_site
 
 
 @dataclass(frozen=True)
@@ -89,19 +89,34 @@ def check(options: Options, memo: LoadMemo | None = None,
     return site, problems
 
 
-def render_files(site: Site, layouts: str, cache: BodyCache | None = None) -> tuple[dict[str, bytes], list[str], int]:
-    """Render everything the site folder will hold, including the search index and service worker."""
+def render_files(site: Site, layouts: str, staging: Staging,
+                 cache: BodyCache | None = None) -> tuple[list[Written], list[str], int]:
+    """Render everything the site folder will hold into staging, the search index and service worker included.
+
+    Every file is written as soon as it is made, by the process that made it; what comes back is
+    one small Written per file (with its bytes only when staging keeps them).
+    """
     env = make_environment(layouts)
     search = search_files(site)  # first: an asset must not take one of its paths
+    later = [*search, SW_PATH]
+    written = [staging.put(path, search.pop(path)) for path in later[:-1]]  # popped: each dropped once written
     try:
         bodies = render_bodies(site, cache or BodyCache(None))
-        rendered = render_site(site, env, static_dirs(layouts), bodies, [*search, "sw.js"])
+        rendered = render_site(site, env, static_dirs(layouts), bodies, later, staging.put)
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None
-    files = dict(rendered.files)
-    files.update(search)
-    files["sw.js"] = service_worker_js(files)  # last: its manifest lists every other file
-    return files, rendered.notes, rendered.pages
+    del bodies  # before the service worker reads the site back
+    written += rendered.written
+    worker = service_worker_js(_files_of(staging, written))  # last: its manifest lists every other file
+    written.append(staging.put(SW_PATH, worker))
+    return list({w.path: w for w in written}.values()), rendered.notes, rendered.pages
+
+
+def _files_of(staging: Staging, written: list[Written]) -> Mapping[str, bytes]:
+    """The files written so far by path: the kept bytes, or else read back from staging when asked."""
+    if staging.keep:
+        return {w.path: w.data for w in written}
+    return StagedFiles(staging, [w.path for w in written])
 
 
 def print_to_stderr(message: str) -> None:
@@ -125,17 +140,17 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
         site, warnings = check(options)
         target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
         progress.stage = "rendering"
-        with body_cache(target, memory.bodies if memory else None) as cache:
-            files, notes, pages = render_files(site, options.layouts, cache)
-        progress.stage = "writing"
-        with locked_output(target, notify):
-            write_site(files, target, memory.files if memory else None)
-            summary = Summary(pages, len(files), len(site.events), len(site.people), len(site.places),
+        # The lock is held from the first file written: another build tidying up would delete our folder.
+        with body_cache(target, memory.bodies if memory else None) as cache, locked_output(target, notify):
+            with staged_site(target, memory.files if memory else None, keep=memory is not None) as staging:
+                written, notes, pages = render_files(site, options.layouts, staging, cache)
+                progress.stage = "writing"  # the swap, at the end of this block
+            summary = Summary(pages, len(written), len(site.events), len(site.people), len(site.places),
                               0.0, tuple(notes), tuple(warnings))
             if plan:  # under the lock, so no other build writes between the swap and the record
                 record_build(plan, target, summary)
             else:
                 forget_build(options.output)  # a manifest from before no longer describes the output
     if memory:
-        memory.files = files
+        memory.files = {w.path: w.data for w in written}
     return replace(summary, seconds=time.perf_counter() - started)

@@ -1,9 +1,14 @@
-"""Render stage: Site + layouts -> {relative path: bytes}. Pure; touches no output folder."""
+"""Render stage: Site + layouts -> files, each handed to a sink as soon as it is made.
+
+It touches no output folder itself: the sink (the write stage's Staging.put) does, in whichever
+process rendered the file, so no process holds more than one page at a time.
+"""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -17,17 +22,22 @@ from .pages import Page, Route, absolute_urls, page_routes
 from .urls import absolute, root_of
 from .feeds import feed_context
 
-LATER_FILES = ("assets/search-index.js", "sw.js")  # added by pipeline.render_files after render_site
+LATER_FILES = ("assets/search-index.js", "sw.js")  # written by pipeline.render_files, not render_site
 # Shipped inside the package (in the repository a symlink to the top-level layouts/), so an
 # installed `chronicle` builds without the repository.
 DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layouts")
 
 
+# Takes a file's site path and bytes, writes them, returns what the caller keeps of the file (small;
+# a forked render process sends it back through a pipe).
+Sink = Callable[[str, bytes], Any]
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """What a build produces: the files, and notes for the summary line."""
+    """What a build produced: the sink's result for each file, in order, and notes for the summary line."""
 
-    files: dict[str, bytes]
+    written: list
     notes: list[str]
     pages: int
 
@@ -42,20 +52,24 @@ def make_environment(layouts_dir: str | None = None) -> jinja2.Environment:
     )
 
 
-def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str],
-                bodies: Mapping[str, Markup] | None = None, later: Sequence[str] = LATER_FILES) -> Rendered:
-    """Render every page, feed, export and asset of the site; bodies: HTML by slug, if rendered already.
+def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str], bodies: Mapping[str, Markup] | None,
+                later: Sequence[str], sink: Sink) -> Rendered:
+    """Render every page, feed, export and asset of the site into sink; bodies: HTML by slug, if rendered already.
 
-    later: paths the caller adds afterwards (the search index), which no asset may take.
+    later: paths the caller writes itself (the search index, the service worker), which no asset
+    may take and no theme file replaces.
     """
     routes = page_routes(site, bodies)
-    # Each process makes its pages' contexts as well as rendering them: both halves of the work split.
-    rendered = split_map(lambda part: render_routes(env, site, part), routes)
-    files = {route.path: data for route, data in zip(routes, rendered)}
-    extras, notes = extra_files(site, env, [route.path for route in routes])
-    files.update(extras)
-    files.update({path: _read(source) for path, source in copied_sources(site, static_dirs, [*files, *later]).items()})
-    return Rendered(files, notes, len(routes))
+    # Each process makes its pages' contexts, renders them and writes them: nothing big travels back.
+    written = split_map(lambda part: write_routes(env, site, part, sink), routes)
+    paths = [route.path for route in routes]
+    extras, notes = extra_files(site, env, paths)
+    paths += extras
+    written += [sink(path, extras.pop(path)) for path in list(extras)]  # popped: each dropped once written
+    kept = set(later)
+    copied = copied_sources(site, static_dirs, [*paths, *later])
+    written += [sink(path, _read(source)) for path, source in copied.items() if path not in kept]
+    return Rendered(written, notes, len(routes))
 
 
 EXPORT_PATHS = ("timeline.json", "calendar.ics", "places.geojson")  # what export_files makes
@@ -91,18 +105,10 @@ def copied_sources(site: Site, static_dirs: list[str], generated: Sequence[str])
     return {**theme, **asset_sources(site, owners)}
 
 
-def render_routes(env: jinja2.Environment, site: Site, routes: Sequence[Route]) -> list[bytes]:
-    """Make and render each route's page; a template error becomes a BuildFailed naming its file and line."""
+def write_routes(env: jinja2.Environment, site: Site, routes: Sequence[Route], sink: Sink) -> list:
+    """Make, render and hand to sink each route's page, one at a time; a template error becomes a BuildFailed."""
     try:
-        return [render_page(env, site, route.page()) for route in routes]
-    except jinja2.TemplateError as exc:
-        raise BuildFailed([template_problem(exc, env)]) from None
-
-
-def render_pages(env: jinja2.Environment, site: Site, pages: Sequence[Page]) -> list[bytes]:
-    """Render pages; a template error becomes a BuildFailed naming the template's file and line."""
-    try:
-        return [render_page(env, site, page) for page in pages]
+        return [sink(route.path, render_page(env, site, route.page())) for route in routes]
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, env)]) from None
 
@@ -139,11 +145,6 @@ def _theme_name(source: str) -> str:
     return display_path(source)
 
 
-def static_files(static_dirs: list[str]) -> dict[str, bytes]:
-    """Theme files (CSS, JS, icons) under assets/; earlier folders override later ones."""
-    return {path: _read(source) for path, source in static_sources(static_dirs).items()}
-
-
 def static_sources(static_dirs: list[str]) -> dict[str, str]:
     """{site path: theme file} for everything under the static folders; earlier folders win."""
     sources: dict[str, str] = {}
@@ -151,11 +152,6 @@ def static_sources(static_dirs: list[str]) -> dict[str, str]:
         for path in _walk(folder):
             sources["assets/" + os.path.relpath(path, folder).replace(os.sep, "/")] = path
     return sources
-
-
-def asset_files(site: Site, owners: dict[str, str]) -> dict[str, bytes]:
-    """content/assets copied as they are; raise BuildFailed where one would replace a file in owners."""
-    return {path: _read(source) for path, source in asset_sources(site, owners).items()}
 
 
 def asset_sources(site: Site, owners: dict[str, str]) -> dict[str, str]:

@@ -1,19 +1,23 @@
 """Write stage: the only module that touches the output folder.
 
-Files go to a temporary folder beside the target, which is swapped in only when everything
-was written, so a failed or killed build never leaves a half-written or missing site. Files
-whose bytes did not change are hard links to the previous site's, so they keep their mtimes and
-cost no write. The swap is one atomic rename-exchange where the system has it (Linux renameat2);
+Files go to a temporary folder beside the target as they are rendered (by every render process:
+nothing holds the whole site in memory), and the folder is swapped in only when everything was
+written, so a failed or killed build never leaves a half-written or missing site. Files whose
+bytes did not change are hard links to the previous site's, so they keep their mtimes and cost
+no write. The swap is one atomic rename-exchange where the system has it (Linux renameat2);
 elsewhere two renames, and a kill between them is repaired by the next build
 (outputdir.repair_output).
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from .errors import OutputError
 from .outputdir import MARKER, MARKER_TEXT, describe, made_by_us, old_path, remove_tree, shown, staging_prefix
@@ -22,31 +26,115 @@ AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
 
-def write_site(files: dict[str, bytes], output_dir: str, previous: dict[str, bytes] | None = None) -> None:
+@dataclass(frozen=True)
+class Written:
+    """What a render process reports about a file it wrote: its path, and its bytes when asked to keep them."""
+
+    path: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Staging:
+    """The temporary folder the new site is written into, beside the output folder it replaces.
+
+    A forked render process inherits it and writes its own files; only their Written facts travel back.
+    """
+
+    output: str  # the output folder, absolute
+    folder: str  # the temporary folder
+    previous: Mapping[str, bytes] | None = None  # serve's files of its last build: unchanged ones need no read
+    keep: bool = False  # return each file's bytes in its Written (serve keeps them for the next build)
+
+    def put(self, path: str, data: bytes) -> Written:
+        """Write one file (or hard-link the previous site's identical one); OSError -> OutputError."""
+        try:
+            if not _link_unchanged(self.output, self.folder, path, data, self.previous):
+                _write_file(self.folder, path, data)
+        except OSError as exc:
+            raise _write_error(self.output, exc) from None
+        return Written(path, data if self.keep else None)
+
+    def read(self, path: str) -> bytes:
+        """A file written into the folder (for the service worker's version, which hashes them all)."""
+        try:
+            return _read(os.path.join(self.folder, *path.split("/")))
+        except OSError as exc:
+            raise _write_error(self.output, exc) from None
+
+
+class StagedFiles(Mapping[str, bytes]):
+    """Files written into a Staging, by path, read back one at a time when asked (never all at once)."""
+
+    def __init__(self, staging: Staging, paths: Iterable[str]) -> None:
+        self._staging = staging
+        self._paths = list(dict.fromkeys(paths))
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._staging.read(path)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+@contextlib.contextmanager
+def staged_site(output_dir: str, previous: Mapping[str, bytes] | None = None,
+                keep: bool = False) -> Iterator[Staging]:
+    """A Staging to write the new site into, swapped in for output_dir when the block ends.
+
+    Any exception in the block (a BuildFailed in either render process) removes the temporary
+    folder and leaves the previous site untouched. Call while holding the output's lock: another
+    build's repair_output deletes temporary folders it finds.
+    """
+    output_dir = os.path.abspath(output_dir)
+    folder = _open_staging(output_dir)
+    try:
+        yield Staging(output_dir, folder, previous, keep)
+    except BaseException:
+        _discard(folder)
+        raise
+    try:
+        _swap(folder, output_dir)
+    except OSError as exc:
+        _discard(folder)
+        raise _write_error(output_dir, exc) from None
+    except BaseException:
+        _discard(folder)
+        raise
+
+
+def write_site(files: Mapping[str, bytes], output_dir: str, previous: Mapping[str, bytes] | None = None) -> None:
     """Write all files into output_dir atomically, replacing what was there; OSError -> OutputError.
 
     previous: the files this process wrote there last time (serve), so unchanged ones are
     known without reading them back.
     """
-    output_dir = os.path.abspath(output_dir)
-    staging = None
+    with staged_site(output_dir, previous) as staging:
+        for path in sorted(files):
+            staging.put(path, files[path])
+
+
+def _open_staging(output_dir: str) -> str:
+    """Make the temporary folder, the marker first so a killed build's folder is recognised as ours."""
+    folder = None
     try:
         _refuse_foreign(output_dir)
         os.makedirs(os.path.dirname(output_dir), exist_ok=True)
-        staging = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
-        if not _link_unchanged(output_dir, staging, MARKER, MARKER_TEXT, None):
-            _write_file(staging, MARKER, MARKER_TEXT)  # first, so a killed build's folder is recognised
-        for path in sorted(files):
-            if not _link_unchanged(output_dir, staging, path, files[path], previous):
-                _write_file(staging, path, files[path])
-        _swap(staging, output_dir)
+        folder = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
+        if not _link_unchanged(output_dir, folder, MARKER, MARKER_TEXT, None):
+            _write_file(folder, MARKER, MARKER_TEXT)
+        return folder
     except OSError as exc:
-        _discard(staging)
-        raise OutputError(output_dir, f"cannot write {shown(output_dir)}: {describe(exc)}; "
-                                      "the previous site is unchanged") from None
-    except BaseException:
-        _discard(staging)
-        raise
+        _discard(folder)
+        raise _write_error(output_dir, exc) from None
+
+
+def _write_error(output_dir: str, exc: OSError) -> OutputError:
+    return OutputError(output_dir, f"cannot write {shown(output_dir)}: {describe(exc)}; "
+                                   "the previous site is unchanged")
 
 
 def _refuse_foreign(output_dir: str) -> None:
@@ -58,12 +146,23 @@ def _refuse_foreign(output_dir: str) -> None:
 def _write_file(root: str, path: str, data: bytes) -> None:
     target = os.path.join(root, *path.split("/"))
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "wb") as handle:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags, 0o666)
+    except FileExistsError:  # written twice (a later writer wins): never truncate a link to the old site
+        os.unlink(target)
+        fd = os.open(target, flags, 0o666)
+    with os.fdopen(fd, "wb") as handle:
         handle.write(data)
 
 
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
 def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes,
-                    previous: dict[str, bytes] | None) -> bool:
+                    previous: Mapping[str, bytes] | None) -> bool:
     """Hard-link the previous site's file into staging when its bytes are data; False to write it.
 
     An unchanged file so keeps its inode and mtime (rsync and browsers see it unchanged) and
@@ -81,7 +180,11 @@ def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes,
                     return False
         target = os.path.join(staging, *path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.link(old, target, follow_symlinks=False)
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except FileExistsError:  # written twice: the later bytes win
+            os.unlink(target)
+            os.link(old, target, follow_symlinks=False)
         return True
     except OSError:
         return False  # missing, unreadable, or a file system without hard links: write it
