@@ -116,9 +116,21 @@ def write_routes(env: jinja2.Environment, site: Site, routes: Sequence[Route], s
 def template_problem(exc: jinja2.TemplateError, env: jinja2.Environment | str) -> Problem:
     """A template error as a Problem: the template's file and line, and Jinja's message."""
     folder = env if isinstance(env, str) else (getattr(env.loader, "searchpath", None) or [""])[0]
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or folder
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", 0) or 0
-    return Problem(name, line, f"template error: {exc.message or exc}")
+    if not line:  # an error while rendering (an undefined value) carries no place: its traceback does
+        name, line = _template_frame(exc) or (name, 0)
+    return Problem(name or folder, line, f"template error: {exc.message or exc}")
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template file and line in exc's traceback (Jinja rewrites it to point at templates)."""
+    found, frame = None, exc.__traceback__
+    while frame is not None:
+        if "__jinja_exception__" in frame.tb_frame.f_globals:  # a frame jinja2.debug made for a template line
+            found = (frame.tb_frame.f_code.co_filename, frame.tb_lineno)
+        frame = frame.tb_next
+    return found
 
 
 def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
