@@ -5,6 +5,7 @@ place it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from .datetext import date_text, event_when, range_text
@@ -54,6 +55,52 @@ class RouteRow:
     time: str
     mode: str
     note: str
+
+
+class Prepared:
+    """Values many pages of one Site show, each made once on first use: date texts, event links.
+
+    Each event appears on many pages (its own and its neighbours', tag, year, person, place and
+    period lists, the axes): made per page, their date texts and links were most of a cold
+    build's page contexts. page_routes makes one per Site and hands it to the page makers;
+    each render process fills its own copy. Mutable on purpose, and only ever added to: a
+    value, once made, is the one every later page gets.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site, self.language = site, site.config.language
+        self._when: dict[str, str] = {}
+        self._links: dict[tuple[str, str], Link] = {}
+        self._made: dict[Hashable, object] = {}
+
+    def when(self, event: Event) -> str:
+        """The event's date or interval in the site's language."""
+        text = self._when.get(event.slug)
+        if text is None:
+            text = self._when[event.slug] = event_when(event, self.language)
+        return text
+
+    def event_links(self, events: Iterable[Event], root: str) -> list[Link]:
+        """event_links(events, root, language), each link made once per page depth."""
+        links = self._links
+        return [links.get((e.slug, root)) or self._link(e, root) for e in events]
+
+    def entry_links(self, entries, root: str) -> list[Link]:
+        """entry_links(entries, root, language), with the dates made once."""
+        return [Link(root + entry_path(e), e.title, self.when(e) if isinstance(e, Event) else "")
+                for e in entries]
+
+    def once(self, key: Hashable, make: Callable[[], object]) -> object:
+        """make()'s value, made on the first call for key: a figure or table several pages show."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def _link(self, event: Event, root: str) -> Link:
+        link = Link(root + entry_path(event), event.title, self.when(event), event.summary or "", event.image,
+                    image_src(event.image, root))
+        self._links[event.slug, root] = link
+        return link
 
 
 def when(event: Event, language: str) -> str:

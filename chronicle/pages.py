@@ -18,8 +18,8 @@ from .export_timelinejs import timeline_json
 from .exports import event_jsonld, person_jsonld, place_jsonld
 from .figures import all_places_map, missing_stops, place_map, route_map, timeline_axis
 from .i18n import strings
-from .listing import (coordinates, entry_links, event_links, life, menus, named, native_of, route_rows,
-                      when)
+from .listing import (Prepared, coordinates, entry_links, event_links, life, menus, named, native_of,
+                      route_rows)
 from .markup import body_html
 from .periods import Period, period_href, site_periods
 from .model import Event, Person, Place, Site, StandalonePage
@@ -68,23 +68,24 @@ def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[
     t = strings(site.config.language)
     lang = site.config.language
     periods = site_periods(site)  # empty unless the site is too large for one index page
+    ready = Prepared(site)  # dates, links and figures many pages show, made once per process
     era_names = cache(partial(_era_names, site))  # made once, on first use: every period page shows them
-    made: list[tuple[str, Callable[[], Page]]] = [("index.html", partial(index_page, site, periods))]
-    made += [(p.path, partial(period_page, site, periods, n, era_names)) for n, p in enumerate(periods)]
-    made += [(entry_path(e), partial(event_page, site, i, bodies)) for i, e in enumerate(site.events)]
-    made += [(entry_path(p), partial(person_page, site, p, bodies)) for p in site.people.values()]
-    made += [(entry_path(p), partial(place_page, site, p, bodies)) for p in site.places.values()]
-    made += [(entry_path(p), partial(standalone_page, site, p, bodies)) for p in site.pages.values()]
+    made: list[tuple[str, Callable[[], Page]]] = [("index.html", partial(index_page, site, periods, ready))]
+    made += [(p.path, partial(period_page, site, periods, n, era_names, ready)) for n, p in enumerate(periods)]
+    made += [(entry_path(e), partial(event_page, site, i, bodies, ready)) for i, e in enumerate(site.events)]
+    made += [(entry_path(p), partial(person_page, site, p, bodies, ready)) for p in site.people.values()]
+    made += [(entry_path(p), partial(place_page, site, p, bodies, ready)) for p in site.places.values()]
+    made += [(entry_path(p), partial(standalone_page, site, p, bodies, ready)) for p in site.pages.values()]
     made += [(tag_path(tag), partial(list_page, t["tag_title"].format(tag=tag.replace("-", " ")), tag_path(tag),
-                                     events, lang))
+                                     events, lang, ready))
              for tag, events in site.tags.items()]
-    made += [(year_path(year), partial(list_page, year_text(year, lang), year_path(year), events, lang))
+    made += [(year_path(year), partial(list_page, year_text(year, lang), year_path(year), events, lang, ready))
              for year, events in site.years.items()]
     made += [("people/index.html", partial(people_index, site)), ("places/index.html", partial(places_index, site)),
              ("tags/index.html", partial(tags_index, site)),
              ("search.html", lambda: Page("search.html", "search.html", t["search_title"])),
              ("404.html", lambda: Page("404.html", "404.html", t["not_found"])),
-             ("timeline.html", partial(timeline_page, site)),
+             ("timeline.html", partial(timeline_page, site, ready)),
              ("timelinejs.html", partial(timelinejs_page, site))]
     shared = _Shared(site, t)
     return [Route(path, make, shared) for path, make in made]
@@ -118,23 +119,23 @@ def timelinejs_page(site: Site) -> Page:
                 {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})
 
 
-def index_page(site: Site, periods: list[Period] | None = None) -> Page:
+def index_page(site: Site, periods: list[Period] | None = None, ready: Prepared | None = None) -> Page:
     """The timeline: every event in order, grouped by the year it began; a large one lists periods."""
     periods = site_periods(site) if periods is None else periods
     if periods:
         return _period_index(site, periods)
-    context = {"years": _year_groups(site, site.events, ""), "axis": timeline_axis(site),
+    context = {"years": _year_groups(site, site.events, "", ready), "axis": timeline_axis(site),
                "axis_narrow": timeline_axis(site, NARROW_AXIS), "periods": _era_names(site)}
     return Page("index.html", "index.html", site.config.title, context, site.config.description)
 
 
-def _year_groups(site: Site, events, root: str) -> list[tuple[str, str, list]]:
+def _year_groups(site: Site, events, root: str, ready: Prepared | None = None) -> list[tuple[str, str, list]]:
     """(year heading, year page, event links) for each year the events begin in."""
-    lang = site.config.language
+    lang, ready = site.config.language, ready or Prepared(site)
     groups: dict[int, list[Event]] = {}
     for event in events:
         groups.setdefault(event.start.year, []).append(event)
-    return [(year_text(year, lang), root + year_path(year), event_links(events, root, lang))
+    return [(year_text(year, lang), root + year_path(year), ready.event_links(events, root))
             for year, events in groups.items()]
 
 
@@ -159,39 +160,41 @@ def _period_index(site: Site, periods: list[Period]) -> Page:
 
 
 def period_page(site: Site, periods: list[Period], index: int,
-                era_names: Callable[[], dict[str, str]] | None = None) -> Page:
+                era_names: Callable[[], dict[str, str]] | None = None, ready: Prepared | None = None) -> Page:
     """One period of a large timeline: its events by year, and the periods either side."""
     period, lang = periods[index], site.config.language
     near = [periods[index - 1]] if index else [], periods[index + 1: index + 2]
     previous, following = [[(_period_label(p, lang), "../" + p.path) for p in side] for side in near]
-    context = {"years": _year_groups(site, period.events, "../"), "periods": era_names() if era_names else _era_names(site),
+    context = {"years": _year_groups(site, period.events, "../", ready), "periods": era_names() if era_names else _era_names(site),
                "previous": previous, "next": following, "count": len(period.events)}
     return Page(period.path, "period.html", _period_label(period, lang), context, site.config.description)
 
 
-def timeline_page(site: Site) -> Page:
+def timeline_page(site: Site, ready: Prepared | None = None) -> Page:
     """Our own zoomable timeline in lanes; the server-drawn axis and the list work without JavaScript."""
+    ready = ready or Prepared(site)
     context = {**view_context(site), "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS),
-               "events": event_links(site.events, "", site.config.language)}
+               "events": ready.event_links(site.events, "")}
     return Page("timeline.html", "timeline.html", context["v"]["view_title"], context, site.config.description)
 
 
-def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = None) -> Page:
+def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = None,
+               ready: Prepared | None = None) -> Page:
     """One event with everything that links to and from it."""
-    event, root, lang = site.events[index], "../", site.config.language
+    event, root, lang, ready = site.events[index], "../", site.config.language, ready or Prepared(site)
     context = {
-        "event": event, "when": when(event, lang),
+        "event": event, "when": ready.when(event),
         "body": _body(event, site, root, bodies),
         "people": [named(site.people[s], root) for s in event.people if s in site.people],
         "places": [named(site.places[s], root) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
         "route": route_rows(site, event, root),
         "sources": [(s, date_text(s.date, lang) if s.date else "") for s in event.sources],
-        "related": event_links([site.events_by_slug[s] for s in event.related if s in site.events_by_slug],
-                               root, lang),
-        "backlinks": entry_links(site.backlinks.get(event.slug, ()), root, lang),
-        "previous": event_links(site.events[index - 1: index], root, lang) if index else [],
-        "next": event_links(site.events[index + 1: index + 2], root, lang),
+        "related": ready.event_links([site.events_by_slug[s] for s in event.related if s in site.events_by_slug],
+                                     root),
+        "backlinks": ready.entry_links(site.backlinks.get(event.slug, ()), root),
+        "previous": ready.event_links(site.events[index - 1: index], root) if index else [],
+        "next": ready.event_links(site.events[index + 1: index + 2], root),
         "jsonld": event_jsonld(site, event),
         "map": route_map(site, event, root), "map_missing": _missing_note(site, event),
     }
@@ -206,40 +209,43 @@ def _missing_note(site: Site, event: Event) -> str:
     return template.format(n=len(missing), names=", ".join(name for _, name in missing)) if missing else ""
 
 
-def person_page(site: Site, person: Person, bodies: Mapping[str, Markup] | None = None) -> Page:
+def person_page(site: Site, person: Person, bodies: Mapping[str, Markup] | None = None,
+                ready: Prepared | None = None) -> Page:
     """A person and every event that names them."""
-    root, lang = "../", site.config.language
+    root, lang, ready = "../", site.config.language, ready or Prepared(site)
     native = native_of(person)
     context = {
         "person": person, "native_name": native, "lang": native.lang if native else None,
         "life": life(person, strings(lang), lang), "body": _body(person, site, root, bodies),
-        "events": event_links(site.events_by_person.get(person.slug, ()), root, lang),
-        "backlinks": entry_links(site.backlinks.get(person.slug, ()), root, lang),
+        "events": ready.event_links(site.events_by_person.get(person.slug, ()), root),
+        "backlinks": ready.entry_links(site.backlinks.get(person.slug, ()), root),
         "jsonld": person_jsonld(site, person),
     }
     return Page(entry_path(person), "person.html", person.name, context, person.summary or "")
 
 
-def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = None) -> Page:
+def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = None,
+               ready: Prepared | None = None) -> Page:
     """A place and every event that happened there or passed through."""
-    root, lang = "../", site.config.language
+    root, lang, ready = "../", site.config.language, ready or Prepared(site)
     native = native_of(place)
     context = {
         "place": place, "native_name": native, "lang": native.lang if native else None,
         "body": _body(place, site, root, bodies),
-        "events": event_links(site.events_by_place.get(place.slug, ()), root, lang),
-        "backlinks": entry_links(site.backlinks.get(place.slug, ()), root, lang),
+        "events": ready.event_links(site.events_by_place.get(place.slug, ()), root),
+        "backlinks": ready.entry_links(site.backlinks.get(place.slug, ()), root),
         "jsonld": place_jsonld(site, place), "coordinates": coordinates(place, lang),
         "map": place_map(place, root, lang),
     }
     return Page(entry_path(place), "place.html", place.name, context, place.summary or "")
 
 
-def standalone_page(site: Site, page: StandalonePage, bodies: Mapping[str, Markup] | None = None) -> Page:
+def standalone_page(site: Site, page: StandalonePage, bodies: Mapping[str, Markup] | None = None,
+                    ready: Prepared | None = None) -> Page:
     """An about, method or bibliography page: title, summary and body."""
-    root = "../"
+    root, ready = "../", ready or Prepared(site)
     context = {"entry": page, "body": _body(page, site, root, bodies),
-               "backlinks": entry_links(site.backlinks.get(page.slug, ()), root, site.config.language)}
+               "backlinks": ready.entry_links(site.backlinks.get(page.slug, ()), root)}
     return Page(entry_path(page), "page.html", page.title, context, page.summary or "")
 
 
@@ -249,9 +255,10 @@ def _body(entry: Event | Person | Place | StandalonePage, site: Site, root: str,
     return bodies[entry.slug] if bodies is not None else body_html(entry, site, root)
 
 
-def list_page(title: str, path: str, events, language: str) -> Page:
+def list_page(title: str, path: str, events, language: str, ready: Prepared | None = None) -> Page:
     """A tag or year page: its events in order."""
-    return Page(path, "list.html", title, {"events": event_links(events, root_of(path), language)})
+    links = ready.event_links(events, root_of(path)) if ready else event_links(events, root_of(path), language)
+    return Page(path, "list.html", title, {"events": links})
 
 
 def people_index(site: Site) -> Page:
