@@ -8,21 +8,31 @@ from .i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from .model import Event, Place, Site, Stop
-from .timeline_view import event_span, spoken_when
+from .timeline_view import Drawn, drawn_events
 from .urls import entry_path, year_path
 
 
-def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path) -> Markup | None:
-    """Every event as a mark (intervals as bars), eras as bands, empty decades broken out; None if empty."""
+def axis_marks(site: Site, drawn: Drawn | None = None) -> list[AxisMark]:
+    """Every event as a mark of the time axis (an interval as a bar), the same at every width."""
+    drawn = drawn or drawn_events(site)
+    marks = []
+    for e, span, spoken in zip(site.events, drawn.spans, drawn.spoken):
+        end = None if span.end is None or span.open_end else span.end
+        marks.append(AxisMark(f"{spoken}: {e.title}", entry_path(e), span.start, end,
+                              span.fuzzy or span.kind == "imprecise", span.open_end))
+    return marks
+
+
+def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path,
+                  marks: list[AxisMark] | None = None) -> Markup | None:
+    """Every event as a mark (intervals as bars), eras as bands, empty decades broken out; None if empty.
+
+    marks: axis_marks(site), when made already for another axis of the same site.
+    """
     if not site.events:
         return None
     lang = site.config.language
-    marks = []
-    for e in site.events:
-        span = event_span(e)
-        end = None if span.end is None or span.open_end else span.end
-        marks.append(AxisMark(f"{spoken_when(e, lang)}: {e.title}", entry_path(e), span.start, end,
-                              span.fuzzy or span.kind == "imprecise", span.open_end))
+    marks = axis_marks(site) if marks is None else marks
     bands = [AxisBand(era.name, era.start.fractional_year(), era.end.latest()) for era in site.eras]
     years = set(site.years)
 

@@ -16,15 +16,15 @@ from markupsafe import Markup
 from .datetext import date_text, year_text
 from .export_timelinejs import timeline_json
 from .exports import event_jsonld, person_jsonld, place_jsonld
-from .figures import all_places_map, missing_stops, place_map, route_map, timeline_axis
+from .figures import all_places_map, axis_marks, missing_stops, place_map, route_map, timeline_axis
 from .i18n import strings
-from .listing import (Prepared, coordinates, entry_links, event_links, life, menus, named, native_of,
+from .listing import (Prepared, coordinates, event_links, life, menus, named, native_of,
                       route_rows)
 from .markup import body_html
 from .periods import Period, period_href, site_periods
 from .model import Event, Person, Place, Site, StandalonePage
 from .search import script_json
-from .timeline_view import period_starts, view_context
+from .timeline_view import Drawn, drawn_events, period_starts, view_context
 from .urls import absolute, entry_path, root_of, tag_path, year_path
 
 NARROW_AXIS = 360.0  # viewBox width of the phone axis: 12 px labels stay ~11 px on a 320 px screen
@@ -69,7 +69,7 @@ def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[
     lang = site.config.language
     periods = site_periods(site)  # empty unless the site is too large for one index page
     ready = Prepared(site)  # dates, links and figures many pages show, made once per process
-    era_names = cache(partial(_era_names, site))  # made once, on first use: every period page shows them
+    era_names = cache(partial(_era_names, site, ready))  # made once, on first use: every period page shows them
     made: list[tuple[str, Callable[[], Page]]] = [("index.html", partial(index_page, site, periods, ready))]
     made += [(p.path, partial(period_page, site, periods, n, era_names, ready)) for n, p in enumerate(periods)]
     made += [(entry_path(e), partial(event_page, site, i, bodies, ready)) for i, e in enumerate(site.events)]
@@ -122,10 +122,12 @@ def timelinejs_page(site: Site) -> Page:
 def index_page(site: Site, periods: list[Period] | None = None, ready: Prepared | None = None) -> Page:
     """The timeline: every event in order, grouped by the year it began; a large one lists periods."""
     periods = site_periods(site) if periods is None else periods
+    ready = ready or Prepared(site)
     if periods:
-        return _period_index(site, periods)
-    context = {"years": _year_groups(site, site.events, "", ready), "axis": timeline_axis(site),
-               "axis_narrow": timeline_axis(site, NARROW_AXIS), "periods": _era_names(site)}
+        return _period_index(site, periods, ready)
+    marks = _marks(site, ready)
+    context = {"years": _year_groups(site, site.events, "", ready), "axis": timeline_axis(site, marks=marks),
+               "axis_narrow": timeline_axis(site, NARROW_AXIS, marks=marks), "periods": _era_names(site, ready)}
     return Page("index.html", "index.html", site.config.title, context, site.config.description)
 
 
@@ -139,9 +141,20 @@ def _year_groups(site: Site, events, root: str, ready: Prepared | None = None) -
             for year, events in groups.items()]
 
 
-def _era_names(site: Site) -> dict[str, str]:
+def _era_names(site: Site, ready: Prepared | None = None) -> dict[str, str]:
     """{year heading: the name of the print period it starts}."""
-    return {year_text(year, site.config.language): name for year, name in period_starts(site).items()}
+    starts = period_starts(site, _drawn(site, ready or Prepared(site)))
+    return {year_text(year, site.config.language): name for year, name in starts.items()}
+
+
+def _drawn(site: Site, ready: Prepared) -> Drawn:
+    """Every event's span and spoken date, made once for the axes, the lanes view and the periods."""
+    return ready.once("drawn", partial(drawn_events, site))
+
+
+def _marks(site: Site, ready: Prepared) -> list:
+    """The time axis' marks, made once for every axis of the site (wide and narrow, index and timeline)."""
+    return ready.once("axis marks", lambda: axis_marks(site, _drawn(site, ready)))
 
 
 def _period_label(period: Period, lang: str) -> str:
@@ -150,11 +163,11 @@ def _period_label(period: Period, lang: str) -> str:
     return first if period.first == period.last else f"{first} – {last}"
 
 
-def _period_index(site: Site, periods: list[Period]) -> Page:
+def _period_index(site: Site, periods: list[Period], ready: Prepared) -> Page:
     """index.html of a large site: the axis, its bins leading to period pages, and the periods."""
-    href, lang = period_href(periods), site.config.language
-    context = {"axis": timeline_axis(site, year_href=href),
-               "axis_narrow": timeline_axis(site, NARROW_AXIS, year_href=href),
+    href, lang, marks = period_href(periods), site.config.language, _marks(site, ready)
+    context = {"axis": timeline_axis(site, year_href=href, marks=marks),
+               "axis_narrow": timeline_axis(site, NARROW_AXIS, year_href=href, marks=marks),
                "period_links": [(_period_label(p, lang), p.path, len(p.events)) for p in periods]}
     return Page("index.html", "index_periods.html", site.config.title, context, site.config.description)
 
@@ -173,7 +186,9 @@ def period_page(site: Site, periods: list[Period], index: int,
 def timeline_page(site: Site, ready: Prepared | None = None) -> Page:
     """Our own zoomable timeline in lanes; the server-drawn axis and the list work without JavaScript."""
     ready = ready or Prepared(site)
-    context = {**view_context(site), "axis": timeline_axis(site), "axis_narrow": timeline_axis(site, NARROW_AXIS),
+    marks = _marks(site, ready)
+    context = {**view_context(site, _drawn(site, ready)), "axis": timeline_axis(site, marks=marks),
+               "axis_narrow": timeline_axis(site, NARROW_AXIS, marks=marks),
                "events": ready.event_links(site.events, "")}
     return Page("timeline.html", "timeline.html", context["v"]["view_title"], context, site.config.description)
 

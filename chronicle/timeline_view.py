@@ -57,6 +57,20 @@ class Span:
     open_end: bool  # '..' or an unknown end
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """Each event's span and spoken date, in site.events order: what the axes and the lanes all draw."""
+
+    spans: tuple[Span, ...]
+    spoken: tuple[str, ...]
+
+
+def drawn_events(site: Site) -> Drawn:
+    """The spans and spoken dates of every event, made once for the several figures a page set shows."""
+    lang = site.config.language
+    return Drawn(tuple(map(event_span, site.events)), tuple(spoken_when(e, lang) for e in site.events))
+
+
 def strings(language: str) -> dict[str, str]:
     """The view's UI words in the site's language (English where a table has no entry)."""
     return KO if ui_language(language) == "ko" else EN
@@ -112,9 +126,9 @@ def lanes(site: Site, facet: str) -> tuple[list[tuple[str, str]], list[list[int]
     return list(order.items()), members
 
 
-def view_data(site: Site) -> dict:
+def view_data(site: Site, drawn: Drawn | None = None) -> dict:
     """Everything timeline.js draws: events in timeline order, lanes per facet, eras, words."""
-    lang = site.config.language
+    lang, drawn = site.config.language, drawn or drawn_events(site)
     facets = {}
     per_event: list[dict[str, list[int]]] = [{} for _ in site.events]
     for facet in FACETS:
@@ -122,16 +136,17 @@ def view_data(site: Site) -> dict:
         facets[facet] = [{"id": key, "name": name} for key, name in named]
         for slot, lane_list in zip(per_event, members):
             slot[facet] = lane_list
-    events = [_event_json(site, e, per_event[i]) for i, e in enumerate(site.events)]
+    events = [_event_json(site, e, per_event[i], drawn.spans[i], drawn.spoken[i]) for i, e in enumerate(site.events)]
     eras = [{"name": era.name, "s": _round(_earliest(era.start)), "e": _round(_latest(era.end))} for era in site.eras]
     return {"facet": site.config.timeline.lanes, "facets": facets, "events": events, "eras": eras,
             "t": strings(lang)}
 
 
-def view_context(site: Site) -> dict:
+def view_context(site: Site, drawn: Drawn | None = None) -> dict:
     """The context timeline.html receives."""
-    data = view_data(site)
-    starts = period_starts(site)
+    drawn = drawn or drawn_events(site)
+    data = view_data(site, drawn)
+    starts = period_starts(site, drawn)
     heads = {}
     for i, event in enumerate(site.events):  # the first event of each period in the list carries its name
         heads.setdefault(starts.get(event.start.year, ""), i)
@@ -140,14 +155,14 @@ def view_context(site: Site) -> dict:
             "period_heads": {i: name for name, i in heads.items() if name}}
 
 
-def period_starts(site: Site) -> dict[int, str]:
+def period_starts(site: Site, drawn: Drawn | None = None) -> dict[int, str]:
     """{first year with events of a print period: its name}, in time order.
 
     A period is one of the broken axis' clusters, cut at round steps: decades for a cluster of a
     few decades, centuries or more for long ones, so a printed page holds one legible stretch.
     """
     spans = [(span.start, span.start if span.end is None or math.isinf(span.end) else span.end)
-             for span in map(event_span, site.events)]
+             for span in (drawn.spans if drawn else map(event_span, site.events))]
     if not spans:
         return {}
     clusters = [seg for seg in domain(spans, 0.0, 1.0, breaks=True).segments if not seg.gap]
@@ -174,10 +189,9 @@ def _period_name(year: int, stride: int, decade: str, words: YearWords) -> str:
     return first if first == last else f"{first}–{last}"  # deep time: '13.8 billion years ago' alone
 
 
-def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]]) -> dict:
-    span = event_span(event)
+def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]], span: Span, spoken: str) -> dict:
     item = {"t": event.title, "h": entry_path(event), "w": event_when(event, site.config.language),
-            "a": spoken_when(event, site.config.language), "s": _round(span.start), "k": span.kind[0],
+            "a": spoken, "s": _round(span.start), "k": span.kind[0],
             "l": lane_map}
     if span.end is not None:
         item["e"] = None if math.isinf(span.end) else _round(span.end)
