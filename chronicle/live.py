@@ -28,6 +28,7 @@ from .pages import Route, page_routes
 from .pipeline import Options, check
 from .render import (LATER_FILES, copied_sources, extra_files, extra_paths, make_environment, render_page,
                      static_dirs, template_problem)
+from .search import SearchMemo
 from .searchshards import SHARD_FOLDER, search_files
 
 SEARCH_INDEX, SERVICE_WORKER = LATER_FILES[0], "sw.js"
@@ -68,8 +69,10 @@ class Snapshot:
     copied: dict[str, str]  # theme files and content/assets: site path -> file
     extra: frozenset[str]  # feed, sitemap and exports: made together on first use
     env: jinja2.Environment
+    search_memo: SearchMemo | None = None  # the LiveSite's: unchanged entries' search records kept
     made: dict[str, bytes] = field(default_factory=dict)
     search: dict[str, bytes] | None = None
+    search_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def paths(self) -> list[str]:
         """Every file the site holds, in the order a build writes them."""
@@ -108,9 +111,10 @@ class Snapshot:
         return None
 
     def _search(self) -> dict[str, bytes]:
-        """The search index and its shards, made together on first use."""
-        if self.search is None:
-            self.search = search_files(self.site)
+        """The search index and its shards, made together on first use (by one thread at a time)."""
+        with self.search_lock:
+            if self.search is None:
+                self.search = search_files(self.site, self.search_memo)
         return self.search
 
     def all_files(self) -> dict[str, bytes]:
@@ -128,7 +132,7 @@ class LiveSite:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.current: Snapshot | None = None
-        self._memo, self._scans = LoadMemo(), BodyScans()
+        self._memo, self._scans, self._search_memo = LoadMemo(), BodyScans(), SearchMemo()
         self._bodies: dict[str, str] = {}
         self._converters = Converters()
         self._env = make_environment(options.layouts)  # reloads a template whose file changed
@@ -150,13 +154,19 @@ class LiveSite:
             # the build of site/, not here.
             copied = copied_sources(site, static_dirs(self.options.layouts), [*paths, *extra_paths(site)])
             snapshot = Snapshot(site, warnings, {route.path: route for route in routes}, copied,
-                                frozenset(extra_paths(site)), self._env)
+                                frozenset(extra_paths(site)), self._env, self._search_memo)
             self.current = snapshot
         # A full collection walks every object of the site: after an edit that cost more than the
         # link itself. Objects alive now are moved out of the collector's sight; the next update's
         # garbage is freed by reference counting (the model holds no cycles).
         gc.freeze()
         return snapshot
+
+    def warm(self) -> None:
+        """Make the search index now, filling the search memo, so the first search after an edit is quick."""
+        snapshot = self.current
+        if snapshot:
+            snapshot.file(SEARCH_INDEX)
 
     def file(self, path: str) -> bytes | None:
         """A file of the current snapshot (see Snapshot.file); None before the first good update."""

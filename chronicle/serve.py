@@ -66,6 +66,7 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     status, live, writer = BuildStatus(), LiveSite(options), SiteWriter(options, out, err)
     if update(live, set(), out, err, status):
         writer.request()
+        threading.Thread(target=live.warm, daemon=True, name="chronicle-warm").start()
     server = Server(watcher=EventWatcher())
     server.SFH = live_handler(live, status)
     loop = IOLoop.current()
