@@ -78,21 +78,21 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
 
 def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str],
                       wikilinks: tuple[WikiLink, ...]) -> list[Problem]:
-    problems = []
-
-    def check(slug: str, what: str, line: int) -> None:
-        if slug not in known[what] and slug not in drafts:
-            problems.append(Problem(entry.path, line, f"unknown {what} '{slug}'{_did_you_mean(slug, known[what])}"))
-
+    # Plain loops, no closure: this runs for every entry after every edit under `serve`.
+    missing: list[tuple[str, str, int]] = []
     if isinstance(entry, Event):
         for key, what in (("people", "person"), ("places", "place"), ("related", "event")):
-            for slug in getattr(entry, key):
-                check(slug, what, entry.lines.get(key, 0))
-        for stop in entry.route:
-            check(stop.place, "place", stop.line)
-    for link in wikilinks:
-        check(link.slug, "wiki-link target", entry.body_line + link.line - 1)
-    return problems
+            table = known[what]
+            missing += [(slug, what, entry.lines.get(key, 0)) for slug in getattr(entry, key)
+                        if slug not in table and slug not in drafts]
+        places = known["place"]
+        missing += [(stop.place, "place", stop.line) for stop in entry.route
+                    if stop.place not in places and stop.place not in drafts]
+    targets = known["wiki-link target"]
+    missing += [(link.slug, "wiki-link target", entry.body_line + link.line - 1) for link in wikilinks
+                if link.slug not in targets and link.slug not in drafts]
+    return [Problem(entry.path, line, f"unknown {what} '{slug}'{_did_you_mean(slug, known[what])}")
+            for slug, what, line in missing]
 
 
 def _route_gaps(events, places: dict[str, Place]) -> list[Problem]:
@@ -121,10 +121,14 @@ def _without_drafts(event: Event, drafts: set[str]) -> Event:
 def _tag_clashes(events: tuple[Event, ...]) -> list[Problem]:
     """Tags spelled differently ('C++', 'C#') that would share one page: an error naming both."""
     first: dict[str, tuple[str, Event]] = {}
+    spellings: dict[str, str] = {}  # by the tag as written: thousands of events share a few tags
     problems = []
     for event in sorted(events, key=lambda e: e.path):
         for tag in event.tags:
-            spelling = tag.spelling() if isinstance(tag, Tag) else str(tag)  # in-memory records: plain slugs
+            written = tag.written if isinstance(tag, Tag) else str(tag)  # in-memory records: plain slugs
+            spelling = spellings.get(written)
+            if spelling is None:
+                spelling = spellings[written] = tag.spelling() if isinstance(tag, Tag) else str(tag)
             seen = first.setdefault(str(tag), (spelling, event))
             if seen[0] != spelling:
                 other = seen[1]
