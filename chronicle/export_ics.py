@@ -1,6 +1,7 @@
 """calendar.ics: the events known to the day, as RFC 5545 all-day events or timed ones (moments)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from .dates import Date, days_in_month
@@ -11,6 +12,7 @@ from .model import Event, Site
 
 PRODID = "-//Chronicle//Chronicle timeline//EN"
 LINE_LIMIT = 75  # octets per line before folding, RFC 5545 section 3.1
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # not allowed in TEXT (a tab is)
 
 
 def calendar_ics(site: Site, source_date_epoch: str | None) -> tuple[bytes, list[str]]:
@@ -149,11 +151,14 @@ def escape_text(text: str) -> str:
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     # Other control characters are not allowed in TEXT; drop them rather than fail.
-    return "".join(c for c in text if c == "\t" or not (ord(c) < 32 or ord(c) == 127))
+    return _CONTROLS.sub("", text)
 
 
 def fold(line: str) -> bytes:
     """One content line as UTF-8 with CRLF, folded at 75 octets between characters."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= LINE_LIMIT:  # most lines: nothing to fold, no walk over the characters
+        return encoded + b"\r\n"
     chunks, current, size = [], bytearray(), 0
     for char in line:
         encoded = char.encode("utf-8")
