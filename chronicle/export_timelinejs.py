@@ -21,14 +21,19 @@ from .model import Era, Event, Image, Site
 
 def timeline_json(site: Site) -> bytes:
     """The whole timeline as TimelineJS3 JSON, UTF-8, keys sorted."""
+    text = json.dumps(timeline_data(site), ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def timeline_data(site: Site) -> dict:
+    """The whole timeline as the TimelineJS3 JSON value (its keys in no particular order)."""
     data: dict = {
         "title": title_slide(site),
         "events": [event_slide(event, site.config.language) for event in site.events],
     }
     if site.eras:
         data["eras"] = [era_object(era) for era in site.eras]
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    return data
 
 
 def timelinejs_year(year: int) -> int:

@@ -6,7 +6,6 @@ strings), and never sort or compute.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -14,7 +13,7 @@ from functools import cache, partial
 from markupsafe import Markup
 
 from .datetext import date_text, year_text
-from .export_timelinejs import timeline_json
+from .export_timelinejs import timeline_data
 from .exports import event_jsonld, person_jsonld, place_jsonld
 from .figures import all_places_map, axis_marks, missing_stops, place_map, route_map, timeline_axis
 from .i18n import strings
@@ -116,7 +115,7 @@ def timelinejs_page(site: Site) -> Page:
     """TimelineJS's own view of the same events, its data inline."""
     t = strings(site.config.language)
     return Page("timelinejs.html", "timelinejs.html", t["interactive"] + " (TimelineJS)",
-                {"timeline_data": Markup(script_json(json.loads(timeline_json(site))))})
+                {"timeline_data": Markup(script_json(timeline_data(site), sort_keys=True))})
 
 
 def index_page(site: Site, periods: list[Period] | None = None, ready: Prepared | None = None) -> Page:

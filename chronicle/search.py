@@ -188,9 +188,9 @@ def search_records(site: Site, memo: SearchMemo | None = None) -> list[SearchRec
     return records
 
 
-def script_json(value: object) -> str:
+def script_json(value: object, sort_keys: bool = False) -> str:
     """JSON text that is safe inside a <script> element and any JavaScript source."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
     return _ESCAPE_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text)
 
 
