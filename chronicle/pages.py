@@ -97,11 +97,11 @@ class _Shared(Mapping):
     """
 
     def __init__(self, site: Site, t: dict) -> None:
-        self._site, self._values = site, {"t": t}
+        self._site, self._values = site, {"t": Words(t)}
 
     def __getitem__(self, key: str) -> object:
         if key == "menus" and key not in self._values:
-            self._values["menus"] = menus(self._site)
+            self._values["menus"] = Words(menus(self._site))
         return self._values[key]
 
     def __iter__(self):
@@ -109,6 +109,19 @@ class _Shared(Mapping):
 
     def __len__(self) -> int:
         return 2
+
+
+class Words(dict):
+    """A dict that templates read as `t.skip` in one lookup; read-only by convention.
+
+    Jinja tries getattr before [] for `t.skip`: on a plain dict each of a page's ~30 UI strings
+    cost a failed attribute lookup first. Here the keys are attributes too; a key named like a
+    dict method is left out, so `t.items` still means the method, as on a plain dict.
+    """
+
+    def __init__(self, values: Mapping[str, object]) -> None:
+        super().__init__(values)
+        self.__dict__.update((key, value) for key, value in values.items() if not hasattr(dict, key))
 
 
 def timelinejs_page(site: Site) -> Page:
