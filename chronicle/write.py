@@ -106,17 +106,6 @@ def staged_site(output_dir: str, previous: Mapping[str, bytes] | None = None,
         raise
 
 
-def write_site(files: Mapping[str, bytes], output_dir: str, previous: Mapping[str, bytes] | None = None) -> None:
-    """Write all files into output_dir atomically, replacing what was there; OSError -> OutputError.
-
-    previous: the files this process wrote there last time (serve), so unchanged ones are
-    known without reading them back.
-    """
-    with staged_site(output_dir, previous) as staging:
-        for path in sorted(files):
-            staging.put(path, files[path])
-
-
 def _open_staging(output_dir: str) -> str:
     """Make the temporary folder, the marker first so a killed build's folder is recognised as ours."""
     folder = None
