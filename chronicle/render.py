@@ -56,6 +56,8 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str], bod
                 later: Sequence[str], sink: Sink) -> Rendered:
     """Render every page, feed, export and asset of the site into sink; bodies: HTML by slug, if rendered already.
 
+    sink is called in a forked process for half the pages, so it must write, not remember.
+
     later: paths the caller writes itself (the search index, the service worker), which no asset
     may take and no theme file replaces.
     """
@@ -66,9 +68,9 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str], bod
     extras, notes = extra_files(site, env, paths)
     paths += extras
     written += [sink(path, extras.pop(path)) for path in list(extras)]  # popped: each dropped once written
-    kept = set(later)
+    taken = set(later)  # a theme file there lost to the generated file before streaming too
     copied = copied_sources(site, static_dirs, [*paths, *later])
-    written += [sink(path, _read(source)) for path, source in copied.items() if path not in kept]
+    written += [sink(path, _read(source)) for path, source in copied.items() if path not in taken]
     return Rendered(written, notes, len(routes))
 
 
