@@ -68,7 +68,7 @@ def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str], bod
     extras, notes = extra_files(site, env, paths)
     paths += extras
     written += [sink(path, extras.pop(path)) for path in list(extras)]  # popped: each dropped once written
-    taken = set(later)  # a theme file there lost to the generated file before streaming too
+    taken = set(later)  # the generated file wins over a theme file at its path, as it always did
     copied = copied_sources(site, static_dirs, [*paths, *later])
     written += [sink(path, _read(source)) for path, source in copied.items() if path not in taken]
     return Rendered(written, notes, len(routes))
