@@ -42,8 +42,9 @@ def search_files(site: Site, memo: SearchMemo | None = None) -> dict[str, bytes]
     # An entry shard's data is the JSON list of its records: their JSON texts joined, not dumped again.
     files.update((f"{SHARD_FOLDER}e{n}.js", _shard_script("e", n, "[" + ",".join(r.json for r in shard) + "]"))
                  for n, shard in enumerate(shards))
-    grams = _gram_tables(shards, gram_files, memo)
-    files.update((f"{SHARD_FOLDER}g{n}.js", _shard_js("g", n, table)) for n, table in enumerate(grams))
+    held = tuple(_shard_grams(shard, memo) for shard in shards)
+    # The same grams in the same shards give the same gram files: an edit that adds no word makes none.
+    files.update(memo.grams.get(("gram files", gram_files, held), lambda: _gram_files(held, gram_files)))
     return files
 
 
@@ -68,19 +69,32 @@ def _substrings(word: str) -> frozenset[str]:
                      for start in range(len(word) - length + 1))
 
 
-def _gram_tables(shards: list[list[SearchRecord]], files: int, memo: SearchMemo) -> list[dict[str, object]]:
-    """Per gram file, {gram: sorted entry-shard numbers, or 1 when every shard holds it}."""
-    holders: dict[str, list[int]] = {}
-    for n, shard in enumerate(shards):
+def _shard_grams(shard: list[SearchRecord], memo: SearchMemo) -> frozenset[str]:
+    """Every gram of every haystack word in an entry shard; kept by the shard's haystacks."""
+    def make() -> frozenset[str]:
         # Words repeat across a shard's entries far more than grams do: each distinct word once.
         words = set().union(*(record.entry["h"].split() for record in shard))
-        grams = set().union(*(memo.grams.get(word, lambda w=word: _substrings(w)) for word in words))
+        return frozenset().union(*(memo.grams.get(word, lambda w=word: _substrings(w)) for word in words))
+
+    return memo.grams.get(("shard", *(record.entry["h"] for record in shard)), make)
+
+
+def _gram_files(held: tuple[frozenset[str], ...], files: int) -> dict[str, bytes]:
+    """assets/search/g<n>.js for the grams each entry shard holds."""
+    tables = _gram_tables(held, files)
+    return {f"{SHARD_FOLDER}g{n}.js": _shard_js("g", n, table) for n, table in enumerate(tables)}
+
+
+def _gram_tables(held: tuple[frozenset[str], ...], files: int) -> list[dict[str, object]]:
+    """Per gram file, {gram: sorted entry-shard numbers, or 1 when every shard holds it}."""
+    holders: dict[str, list[int]] = {}
+    for n, grams in enumerate(held):
         for gram in grams:
             holders.setdefault(gram, []).append(n)
     tables: list[dict[str, object]] = [{} for _ in range(files)]
     for gram in sorted(holders):  # sorted: the same content gives the same bytes
         numbers = holders[gram]
-        tables[gram_file(gram, files)][gram] = 1 if len(numbers) == len(shards) else numbers
+        tables[gram_file(gram, files)][gram] = 1 if len(numbers) == len(held) else numbers
     return tables
 
 

@@ -52,8 +52,7 @@ def haystack(site, memo: SearchMemo, url: str) -> list[str]:
 @pytest.mark.parametrize("sharded", [False, True], ids=["one file", "shards"])
 def test_memo_reused_across_sites_gives_the_bytes_of_a_fresh_index(tmp_path, monkeypatch, sharded):
     if sharded:
-        monkeypatch.setattr(searchshards, "SHARD_THRESHOLD", 10)
-        monkeypatch.setattr(searchshards, "SHARD_ENTRIES", 4)
+        small_shards(monkeypatch)
     memo = SearchMemo()
     first = linked(tmp_path / "a", BASE)
     assert search_files(first, memo) == search_files(first)
@@ -63,8 +62,17 @@ def test_memo_reused_across_sites_gives_the_bytes_of_a_fresh_index(tmp_path, mon
         assert len(search_files(second, memo)) > 3
 
 
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shard BASE's 37 entries into 10 shards of 4 (and 3 gram files)."""
+    monkeypatch.setattr(searchshards, "SHARD_THRESHOLD", 10)
+    monkeypatch.setattr(searchshards, "SHARD_ENTRIES", 4)
+
+
+@pytest.mark.parametrize("sharded", [False, True], ids=["one file", "shards"])
 @pytest.mark.parametrize("change, edit, url, present, gone", EDITS, ids=[e[0] for e in EDITS])
-def test_memo_remakes_what_an_edit_changes(tmp_path, change, edit, url, present, gone):
+def test_memo_remakes_what_an_edit_changes(tmp_path, monkeypatch, change, edit, url, present, gone, sharded):
+    if sharded:
+        small_shards(monkeypatch)
     memo = SearchMemo()
     before = linked(tmp_path / "a", BASE)
     search_files(before, memo)
@@ -86,7 +94,10 @@ def test_memo_reuses_the_records_of_unchanged_entries(tmp_path):
     assert remade == ["events/event-07.html"]
 
 
-def test_memo_gives_back_an_edit_undone(tmp_path):
+@pytest.mark.parametrize("sharded", [False, True], ids=["one file", "shards"])
+def test_memo_gives_back_an_edit_undone(tmp_path, monkeypatch, sharded):
+    if sharded:
+        small_shards(monkeypatch)
     memo = SearchMemo()
     original = linked(tmp_path / "a", BASE)
     expected = search_files(original)
