@@ -16,6 +16,7 @@ from .datetext import event_when
 from .i18n import strings, ui_language
 from .listing import life
 from .model import Event, Person, Place, Site
+from .parallel import WORKERS, split_map
 
 # Characters that must not appear literally inside an inline or classic script.
 _SCRIPT_ESCAPES = {
@@ -136,6 +137,12 @@ class Generations:
         self._now[key] = value
         return value
 
+    def find(self, key: Hashable) -> object | None:
+        """The value kept for key (kept for the next round too), or None."""
+        if key not in self._now and key in self._last:
+            self._now[key] = self._last[key]
+        return self._now.get(key)
+
     def put(self, key: Hashable, value: object) -> None:
         """Keep value for key instead of what was kept."""
         self._now[key] = value
@@ -176,16 +183,44 @@ def search_entries(site: Site, memo: SearchMemo | None = None) -> list[dict[str,
 
 
 def search_records(site: Site, memo: SearchMemo | None = None) -> list[SearchRecord]:
-    """search_entries with each entry's JSON; memo: records kept from the last index (see SearchMemo)."""
+    """search_entries with each entry's JSON; memo: records kept from the last index (see SearchMemo).
+
+    Without a memo (a cold build) the entries are made on both cores. With one (serve: a long-lived
+    process whose threads must not be forked) only the entries the memo lacks are made, here.
+    """
+    workers = WORKERS if memo is None else 1
     memo = SearchMemo() if memo is None else memo
     memo.next_round()
     titles, lang = _titles(site), site.config.language
-    records = [_event_entry(site, event, titles, memo) for event in site.events]
-    records += [_person_entry(person, titles, lang, memo) for person in site.people.values()]
-    records += [_place_entry(place, titles, memo) for place in site.places.values()]
-    records += [_record(memo, f"pages/{page.slug}.html", page.title, "", page.summary, "page",
-                        [page.summary, _stripped(page.body, titles, memo)]) for page in site.pages.values()]
-    return records
+    entries = [*site.events, *site.people.values(), *site.places.values(), *site.pages.values()]
+    _strip_new(list(dict.fromkeys(entry.body for entry in entries)), titles, memo, workers)
+    keys = [_event_key(site, event, titles, memo) for event in site.events]
+    keys += [_person_key(person, titles, lang, memo) for person in site.people.values()]
+    keys += [_place_key(place, titles, memo) for place in site.places.values()]
+    keys += [(f"pages/{page.slug}.html", page.title, "", page.summary, "page", page.summary,
+              _stripped(page.body, titles, memo)) for page in site.pages.values()]
+    missing = list(dict.fromkeys(key for key in keys if memo.records.find(key) is None))
+    for key, record in zip(missing, split_map(lambda part: [_make_record(*key) for key in part], missing, workers)):
+        memo.records.put(key, record)
+    return [memo.records.find(key) for key in keys]
+
+
+def _strip_new(bodies: list[str], titles: dict[str, str], memo: SearchMemo, workers: int) -> None:
+    """Strip the bodies the memo lacks, or holds with a renamed wiki-link title, and keep them."""
+    fresh = [body for body in bodies if not _current(memo.bodies.find(body), titles)]
+    for body, kept in zip(fresh, split_map(lambda part: [_stripping(body, titles) for body in part], fresh, workers)):
+        memo.bodies.put(body, kept)
+
+
+def _current(kept: tuple | None, titles: dict[str, str]) -> bool:
+    """Whether a kept stripping still holds: every title its wiki-links showed is unchanged."""
+    return kept is not None and tuple(titles.get(slug) for slug in kept[0]) == kept[1]
+
+
+def _stripping(body: str, titles: dict[str, str]) -> tuple[tuple[str, ...], tuple[str | None, ...], str]:
+    """(the slugs its wiki-links name, their titles, the stripped text) of a body."""
+    text, slugs = _strip(body, titles)
+    return slugs, tuple(titles.get(slug) for slug in slugs), text
 
 
 def script_json(value: object, sort_keys: bool = False) -> str:
@@ -204,25 +239,17 @@ def _titles(site: Site) -> dict[str, str]:
 
 def _stripped(body: str, titles: dict[str, str], memo: SearchMemo) -> str:
     """strip_markdown(body, titles), made again only if the body or a title it names changed."""
-    def make() -> tuple[tuple[str, ...], tuple[str | None, ...], str]:
-        text, slugs = _strip(body, titles)
-        return slugs, tuple(titles.get(slug) for slug in slugs), text
-
-    slugs, named, text = memo.bodies.get(body, make)
-    if tuple(titles.get(slug) for slug in slugs) != named:  # an entry it links to was renamed
-        slugs, named, text = make()
-        memo.bodies.put(body, (slugs, named, text))
-    return text
+    kept = memo.bodies.find(body)
+    if not _current(kept, titles):
+        kept = _stripping(body, titles)
+        memo.bodies.put(body, kept)
+    return kept[2]
 
 
-def _record(memo: SearchMemo, url: str, title: str, date: str, summary: str | None, kind: str,
-            words: list[str | None]) -> SearchRecord:
-    """The record of one entry: found in the memo by everything it is made of, or made."""
-    def make() -> SearchRecord:
-        entry = _entry(url, title, date, summary, kind, words)
-        return SearchRecord(entry, script_json(entry))
-
-    return memo.records.get((url, title, date, summary, kind, *words), make)
+def _make_record(url: str, title: str, date: str, summary: str | None, kind: str, *words: str | None) -> SearchRecord:
+    """The record of one entry from everything it is made of (its memo key)."""
+    entry = _entry(url, title, date, summary, kind, words)
+    return SearchRecord(entry, script_json(entry))
 
 
 def _entry(url: str, title: str, date: str, summary: str | None, kind: str,
@@ -233,8 +260,8 @@ def _entry(url: str, title: str, date: str, summary: str | None, kind: str,
             "kind": kind, "h": haystack}
 
 
-def _event_entry(site: Site, event: Event, titles: dict[str, str], memo: SearchMemo) -> SearchRecord:
-    """The entry for one event: summary, people, places (and stops), tags, date, body."""
+def _event_key(site: Site, event: Event, titles: dict[str, str], memo: SearchMemo) -> tuple:
+    """What an event's record is made of: summary, people, places (and stops), tags, date, body."""
     people = [site.people[slug] for slug in event.people if slug in site.people]
     place_slugs = dict.fromkeys([*event.places, *(stop.place for stop in event.route)])
     places = [site.places[slug] for slug in place_slugs if slug in site.places]
@@ -243,22 +270,21 @@ def _event_entry(site: Site, event: Event, titles: dict[str, str], memo: SearchM
     words += [name for place in places for name in (place.name, place.native_name)]
     when = event_when(event, site.config.language)
     words += [*event.tags, when, _stripped(event.body, titles, memo)]
-    return _record(memo, f"events/{event.slug}.html", event.title, when, event.summary, "event", words)
+    return (f"events/{event.slug}.html", event.title, when, event.summary, "event", *words)
 
 
-def _person_entry(person: Person, titles: dict[str, str], language: str, memo: SearchMemo) -> SearchRecord:
-    """The entry for one person, found by either name."""
+def _person_key(person: Person, titles: dict[str, str], language: str, memo: SearchMemo) -> tuple:
+    """What a person's record is made of: found by either name."""
     # English keeps its short 'b.'/'d.' forms; other languages say it as the person page does.
     date = _lifespan(person) if ui_language(language) == "en" else life(person, strings(language), language)
-    words = [person.native_name, person.summary, date, _stripped(person.body, titles, memo)]
-    return _record(memo, f"people/{person.slug}.html", person.name, date, person.summary, "person", words)
+    return (f"people/{person.slug}.html", person.name, date, person.summary, "person",
+            person.native_name, person.summary, date, _stripped(person.body, titles, memo))
 
 
-def _place_entry(place: Place, titles: dict[str, str], memo: SearchMemo) -> SearchRecord:
-    """The entry for one place, found by either name or its country."""
-    words = [place.native_name, place.country, place.summary, _stripped(place.body, titles, memo)]
-    return _record(memo, f"places/{place.slug}.html", place.name, place.country or "", place.summary,
-                   "place", words)
+def _place_key(place: Place, titles: dict[str, str], memo: SearchMemo) -> tuple:
+    """What a place's record is made of: found by either name or its country."""
+    return (f"places/{place.slug}.html", place.name, place.country or "", place.summary, "place",
+            place.native_name, place.country, place.summary, _stripped(place.body, titles, memo))
 
 
 def _lifespan(person: Person) -> str:

@@ -30,8 +30,8 @@ def search_files(site: Site, memo: SearchMemo | None = None) -> dict[str, bytes]
 
     memo: what the last call kept (serve passes one); records and words met before are not made again.
     """
+    records = search_records(site, memo)  # without a memo: on both cores
     memo = SearchMemo() if memo is None else memo
-    records = search_records(site, memo)
     if len(records) <= SHARD_THRESHOLD:
         return {"assets/search-index.js": index_js(records)}
     shards = [records[start:start + SHARD_ENTRIES] for start in range(0, len(records), SHARD_ENTRIES)]

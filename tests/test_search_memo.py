@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle import searchshards
+from chronicle import parallel, searchshards
 from chronicle.link import link_site
 from chronicle.load import load_content
 from chronicle.search import SearchMemo, normalise, search_entries, search_records
@@ -104,3 +104,13 @@ def test_memo_gives_back_an_edit_undone(tmp_path, monkeypatch, sharded):
     search_files(original, memo)
     search_files(linked(tmp_path / "b", {**BASE, "places/hanoi.md": "---\nname: Thang Long\n---\n"}), memo)
     assert search_files(linked(tmp_path / "c", BASE), memo) == expected
+
+
+@pytest.mark.parametrize("sharded", [False, True], ids=["one file", "shards"])
+def test_index_made_on_both_cores_is_the_index_made_in_one(tmp_path, monkeypatch, sharded):
+    if sharded:
+        small_shards(monkeypatch)
+    site = linked(tmp_path / "a", BASE)
+    in_one = search_files(site, SearchMemo())  # a memo: made in this process
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # no memo: split over two processes, even for 37 entries
+    assert search_files(site) == in_one
