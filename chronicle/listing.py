@@ -5,7 +5,7 @@ place it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .datetext import date_text, event_when, range_text
@@ -101,6 +101,19 @@ class Prepared:
                     image_src(event.image, root))
         self._links[event.slug, root] = link
         return link
+
+
+class Words(dict):
+    """A dict that templates read as `t.skip` in one lookup; read-only by convention.
+
+    Jinja tries getattr before [] for `t.skip`: on a plain dict each of a page's ~30 UI strings
+    cost a failed attribute lookup first. Here the keys are attributes too; a key named like a
+    dict method is left out, so `t.items` still means the method, as on a plain dict.
+    """
+
+    def __init__(self, values: Mapping[str, object]) -> None:
+        super().__init__(values)
+        self.__dict__.update((key, value) for key, value in values.items() if not hasattr(dict, key))
 
 
 def when(event: Event, language: str) -> str:

@@ -17,7 +17,7 @@ from .export_timelinejs import timeline_data
 from .exports import event_jsonld, person_jsonld, place_jsonld
 from .figures import all_places_map, axis_marks, missing_stops, place_map, route_map, timeline_axis
 from .i18n import strings
-from .listing import (Prepared, coordinates, event_links, life, menus, named, native_of,
+from .listing import (Prepared, Words, coordinates, event_links, life, menus, named, native_of,
                       route_rows)
 from .markup import body_html
 from .periods import Period, period_href, site_periods
@@ -109,19 +109,6 @@ class _Shared(Mapping):
 
     def __len__(self) -> int:
         return 2
-
-
-class Words(dict):
-    """A dict that templates read as `t.skip` in one lookup; read-only by convention.
-
-    Jinja tries getattr before [] for `t.skip`: on a plain dict each of a page's ~30 UI strings
-    cost a failed attribute lookup first. Here the keys are attributes too; a key named like a
-    dict method is left out, so `t.items` still means the method, as on a plain dict.
-    """
-
-    def __init__(self, values: Mapping[str, object]) -> None:
-        super().__init__(values)
-        self.__dict__.update((key, value) for key, value in values.items() if not hasattr(dict, key))
 
 
 def timelinejs_page(site: Site) -> Page:
