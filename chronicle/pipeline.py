@@ -96,7 +96,7 @@ def render_files(site: Site, layouts: str, staging: Staging,
     Every file is written as soon as it is made, by the process that made it; what comes back is
     one small Written per file (with its bytes only when staging keeps them).
     """
-    env = make_environment(layouts)
+    env = make_environment(layouts, reload=False)
     search = search_files(site)  # first: an asset must not take one of its paths
     later = [*search, SW_PATH]
     written = [staging.put(path, search.pop(path)) for path in later[:-1]]  # popped: each dropped once written
