@@ -1,13 +1,20 @@
 /* Full-text search for search.html; a classic script so it also works from file://.
- * Needs assets/search-index.js loaded first (it defines TIMELINE_SEARCH).
- * Exposes window.timelineSearch(query) and window.timelineNormalise(text). */
+ * Needs assets/search-index.js loaded first: it defines TIMELINE_SEARCH (every entry) or, on a
+ * large site, TIMELINE_SEARCH_SHARDS (a manifest; see chronicle/searchshards.py), and then the
+ * shards a query needs are loaded as classic scripts that call window.timelineSearchShard.
+ * Exposes window.timelineSearch(query) (over the shards loaded so far),
+ * window.timelineSearchReady(query, callback) (loads what the query needs, then answers)
+ * and window.timelineNormalise(text). */
 (function () {
   "use strict";
   var LIMIT = 50;
-  var entries = window.TIMELINE_SEARCH || [];
+  var SHARDS = window.TIMELINE_SEARCH_SHARDS || null;
+  var entries = SHARDS ? [] : window.TIMELINE_SEARCH || [];  /* sharded: filled as shards arrive */
   var MEMO_SIZE = 32;
   var memo = [];      /* recent {query, matches}, newest last */
-  var prepared = null;  /* normalised titles and character masks, made once */
+  var prepared = null;  /* normalised titles and character masks, made once (per shard if sharded) */
+  var gramTables = [];  /* gram file number -> {gram: entry shard numbers, or 1 for all} */
+  var loading = {};     /* shard script name -> callbacks waiting for it, or true once it ran */
 
   /* Must agree with chronicle.search.normalise in Python. */
   var NON_WORD = /[\p{P}\p{Z}\p{C}\s]+/gu;
@@ -37,6 +44,95 @@
     return prepared;
   }
 
+  /* Called by each shard script: "e" brings entries from n * size on, "g" a gram table. */
+  window.timelineSearchShard = function (kind, n, data) {
+    if (kind === "g") { gramTables[n] = data; return; }
+    var tables = prepare();
+    data.forEach(function (entry, k) {
+      var i = n * SHARDS.size + k;
+      entries[i] = entry;
+      tables.titles[i] = normalise(entry.title);
+      tables.masks[i] = mask(entry.h);
+    });
+  };
+
+  /* Insert the classic scripts not loaded yet; call done once all of them ran (or failed). */
+  function load(names, done) {
+    var left = 1;
+    function one() { if (--left === 0) { done(); } }
+    names.forEach(function (name) {
+      if (loading[name] === true) { return; }
+      left++;
+      if (loading[name]) { loading[name].push(one); return; }
+      loading[name] = [one];
+      var script = document.createElement("script");
+      script.src = SHARDS.folder + name + ".js";
+      script.onload = script.onerror = function () {
+        var waiting = loading[name];
+        loading[name] = true;
+        waiting.forEach(function (call) { call(); });
+      };
+      document.head.appendChild(script);
+    });
+    one();
+  }
+
+  /* Code points, as Python counts them: a query word's trigrams, or the word when shorter. */
+  function gramsOf(word) {
+    var chars = Array.from(word);
+    if (chars.length < 3) { return [word]; }
+    var grams = [];
+    for (var c = 0; c + 3 <= chars.length; c++) { grams.push(chars.slice(c, c + 3).join("")); }
+    return grams;
+  }
+
+  /* Must agree with chronicle.searchshards.gram_file. */
+  function gramFile(gram) {
+    var value = 0;
+    Array.from(gram).forEach(function (ch) { value = (Math.imul(value, 31) + ch.codePointAt(0)) >>> 0; });
+    return value % SHARDS.grams;
+  }
+
+  /* The entry shards that hold every gram of every word (all shards if none is ruled out). */
+  function shardsFor(words) {
+    var keep = null;
+    words.forEach(function (word) {
+      gramsOf(word).forEach(function (gram) {
+        var held = (gramTables[gramFile(gram)] || {})[gram] || [];
+        if (held === 1) { return; }
+        keep = (keep || held).filter(function (n) { return held.indexOf(n) >= 0; });
+      });
+    });
+    if (keep) { return keep; }
+    var all = [];
+    for (var n = 0; n < SHARDS.shards; n++) { all.push(n); }
+    return all;
+  }
+
+  /* Entry indices a query may match: all of them, or those of the shards its grams allow. */
+  function universe(words) {
+    if (!SHARDS) { return null; }
+    var found = [];
+    shardsFor(words).forEach(function (n) {
+      var end = Math.min((n + 1) * SHARDS.size, SHARDS.entries);
+      for (var i = n * SHARDS.size; i < end; i++) {
+        if (entries[i]) { found.push(i); } else { found.partial = true; }
+      }
+    });
+    return found;
+  }
+
+  /* Load the gram files, then the entry shards, a query needs; then call back with its answer. */
+  function ready(query, callback) {
+    var words = normalise(query || "").split(" ").filter(Boolean);
+    if (!SHARDS || !words.length) { callback(search(query)); return; }
+    var grams = {};
+    words.forEach(function (word) { gramsOf(word).forEach(function (g) { grams["g" + gramFile(g)] = 1; }); });
+    load(Object.keys(grams), function () {
+      load(shardsFor(words).map(function (n) { return "e" + n; }), function () { callback(search(query)); });
+    });
+  }
+
   /* The matches of the longest recent query that the new query extends: a superset. */
   function pool(query) {
     var best = null;
@@ -60,7 +156,7 @@
     var start = pool(query);
     if (start && start.query === query) { return start.matches; }
     var need = mask(words.join(""));
-    var candidates = start ? start.matches : null;
+    var candidates = start ? start.matches : universe(words);
     var count = candidates ? candidates.length : entries.length;
     var found = [];
     for (var k = 0; k < count; k++) {
@@ -71,7 +167,8 @@
       for (var w = 0; w < words.length && ok; w++) { ok = h.indexOf(words[w]) >= 0; }
       if (ok) { found.push(i); }
     }
-    remember(query, found);
+    /* An answer over shards still loading is no superset to narrow later queries from. */
+    if (!(candidates && candidates.partial)) { remember(query, found); }
     return found;
   }
 
@@ -98,7 +195,7 @@
       var i = found[k];
       var t = tier(i, query, words);
       var d = t === 2 ? Math.min(depth(i, words), 999999) : 0;
-      keys[k] = (t * 1e6 + d) * 1e5 + i;
+      keys[k] = (t * 1e6 + d) * 1e6 + i;  /* below 2^53 for up to a million entries */
     }
     keys.sort();
     return keys;
@@ -110,7 +207,7 @@
     var words = normal.split(" ");
     var found = matching(normal, words);
     var results = Array.prototype.slice.call(ranked(found, normal, words), 0, LIMIT)
-      .map(function (key) { return entries[key % 1e5]; });
+      .map(function (key) { return entries[key % 1e6]; });
     return {query: normal, total: found.length, results: results};
   }
 
@@ -150,8 +247,13 @@
     return text + WORDS.end;
   }
 
+  var shown = 0;  /* the latest query asked for: a slower earlier one must not overwrite it */
   function show(ui, query) {
-    var answer = search(query);
+    var asked = ++shown;
+    ready(query, function (answer) { if (asked === shown) { showAnswer(ui, query, answer); } });
+  }
+
+  function showAnswer(ui, query, answer) {
     var list = document.createDocumentFragment();
     answer.results.forEach(function (entry) { list.appendChild(resultItem(entry)); });
     ui.results.textContent = "";
@@ -194,7 +296,7 @@
     if (!ui.input || !ui.results || !ui.status) { return; }
     var words = JSON.parse(ui.results.getAttribute("data-words") || "{}");
     Object.keys(words).forEach(function (key) { WORDS[key] = words[key]; });
-    prepare();
+    prepare();  /* the cost of a whole index is paid before the first key, not on it */
     var query = new URLSearchParams(window.location.search).get("q") || "";
     ui.input.value = query;
     show(ui, query);
@@ -212,6 +314,7 @@
   }
 
   window.timelineSearch = search;
+  window.timelineSearchReady = ready;
   window.timelineNormalise = normalise;
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
