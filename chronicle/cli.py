@@ -4,12 +4,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import BuildFailed, OutputError, display_path
-from .pipeline import Options, build, check
-from .render import DEFAULT_LAYOUTS
+from .options import DEFAULT_LAYOUTS, Options, Summary
 from .version import version
+
+if TYPE_CHECKING:
+    from .manifest import Plan
 
 COMMANDS = ["build", "check", "serve", "new", "import", "init"]
 EPILOG = """commands:
@@ -84,7 +86,10 @@ def run() -> int:
 def run_build(options: Options, out: TextIO, err: TextIO) -> int:
     """Build once and print the problems or the summary."""
     try:
-        summary = build(options, status=err)  # a status line on long builds, if err is a terminal
+        summary, plan = unchanged_build(options)
+        if summary is None:
+            from .pipeline import build
+            summary = build(options, status=err, plan=plan)  # a status line on long builds, if a terminal
     except OutputError as failure:  # the output folder, not the content: one line, nothing to count
         print(failure.format(), file=err)
         return 1
@@ -100,6 +105,7 @@ def run_build(options: Options, out: TextIO, err: TextIO) -> int:
 
 def run_check(options: Options, out: TextIO, err: TextIO) -> int:
     """Load and link only."""
+    from .pipeline import check
     try:
         site, warnings = check(options)
     except BuildFailed as failure:
@@ -108,6 +114,20 @@ def run_check(options: Options, out: TextIO, err: TextIO) -> int:
         print(warning.format(), file=err)
     print(f"OK: {len(site.events)} events, {len(site.people)} people, {len(site.places)} places", file=out)
     return 0
+
+
+def unchanged_build(options: Options) -> tuple[Summary | None, Plan | None]:
+    """(the recorded summary, the plan) when nothing changed since the last build, else (None, the
+    plan for the full build). Found without importing the generator (Markdown, Jinja2, the page
+    makers), whose imports were most of a no-change run's time."""
+    import time
+
+    from .manifest import plan_build
+    started = time.perf_counter()
+    plan = plan_build(options)
+    if plan is None or plan.unchanged is None:
+        return None, plan
+    return Summary(**plan.unchanged, seconds=time.perf_counter() - started), plan
 
 
 def report_failure(failure: BuildFailed, err: TextIO) -> int:

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from .cache import cache_path, key_of
 from .errors import Problem
-from .render import DEFAULT_LAYOUTS
+from .options import DEFAULT_LAYOUTS
 
 if TYPE_CHECKING:
-    from .pipeline import Options
+    from .options import Options
 
 FORMAT = 1
 PACKAGE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")

@@ -15,25 +15,15 @@ from .errors import BuildFailed, Problem, errors_in
 from .link import link_site
 from .bodyscan import BodyScans
 from .load import LoadMemo, load_content
-from .manifest import forget_build, plan_build, record_build
+from .manifest import Plan, forget_build, plan_build, record_build
 from .model import Site
 from .offline import SW_PATH, service_worker_js
 from .outputdir import guard_output, locked_output
 from .progress import Progress
 from .render import make_environment, render_site, static_dirs, template_problem
 from .searchshards import search_files
+from .options import Options, Summary  # noqa: F401 (also imported from here)
 from .write import StagedFiles, Staging, Written, staged_site
-
-
-@dataclass(frozen=True)
-class Options:
-    """Where to read and write, and what to include."""
-
-    content: str
-    layouts: str
-    output: str
-    drafts: bool = False
-    base_url: str | None = None
 
 
 @dataclass
@@ -45,25 +35,6 @@ class Memory:
 
     bodies: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What a build did, for the summary line."""
-
-    pages: int
-    files: int
-    events: int
-    people: int
-    places: int
-    seconds: float
-    notes: tuple[str, ...]
-    warnings: tuple[Problem, ...]
-
-    def line(self, output: str) -> str:
-        """One line: pages written, entries, seconds."""
-        return (f"Built {self.pages} pages ({self.files} files) from {self.events} events, "
-                f"{self.people} people and {self.places} places in {self.seconds:.2f} s -> {output}")
 
 
 def check(options: Options, memo: LoadMemo | None = None,
@@ -125,7 +96,7 @@ def print_to_stderr(message: str) -> None:
 
 
 def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
-          memory: Memory | None = None, status: TextIO | None = None) -> Summary:
+          memory: Memory | None = None, status: TextIO | None = None, plan: Plan | None = None) -> Summary:
     """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
 
     Content problems come first; then the output is checked before anything is touched
@@ -133,7 +104,8 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
     `notify` when it has to wait.
     """
     started = time.perf_counter()
-    plan = plan_build(options) if memory is None else None  # serve keeps its own memory between builds
+    if plan is None and memory is None:  # serve keeps its own memory between builds; cli may have planned
+        plan = plan_build(options)
     if plan and plan.unchanged is not None:  # nothing changed since the recorded build: its output stands
         return Summary(**plan.unchanged, seconds=time.perf_counter() - started)
     with Progress(status) as progress:  # a status line on builds past 2 s, when status is a terminal

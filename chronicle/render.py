@@ -23,9 +23,7 @@ from .urls import absolute, root_of
 from .feeds import feed_context
 
 LATER_FILES = ("assets/search-index.js", "sw.js")  # written by pipeline.render_files, not render_site
-# Shipped inside the package (in the repository a symlink to the top-level layouts/), so an
-# installed `chronicle` builds without the repository.
-DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layouts")
+from .options import DEFAULT_LAYOUTS  # noqa: E402 (kept importable from here)
 
 
 # Takes a file's site path and bytes, writes them, returns what the caller keeps of the file (small;
