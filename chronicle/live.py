@@ -138,13 +138,19 @@ class LiveSite:
         self._env = make_environment(options.layouts)  # reloads a template whose file changed
         self._lock = threading.Lock()
 
-    def update(self, changed: Iterable[str] = ()) -> Snapshot:
+    def update(self, changed: Iterable[str] = (), complete: bool = False) -> Snapshot:
         """Load (changed files only) and link again, and make the result current.
+
+        complete: changed names every file that changed (a file-system watcher's report), so the
+        others are not even looked at; otherwise each file's size, mtime and inode are checked.
 
         Raises BuildFailed, leaving the current snapshot as it was, if the content has errors.
         """
         with self._lock:
-            self._memo.forget(changed)
+            if complete:
+                self._memo.trust_events(changed)
+            else:
+                self._memo.forget(changed)
             site, warnings = check(self.options, self._memo, self._scans)
             if len(self._bodies) > 4 * (len(site.events) + len(site.people) + len(site.places) + 100):
                 self._bodies.clear()  # old versions of edited bodies: keep memory bounded

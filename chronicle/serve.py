@@ -64,17 +64,18 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
         print(f"error: {problem}", file=err)
         return 1
     status, live, writer = BuildStatus(), LiveSite(options), SiteWriter(options, out, err)
+    loop = IOLoop.current()
+    # Watching starts before the first load, so an edit made while it runs is seen afterwards.
+    watching = watch_in_background([options.content, options.layouts],
+                                   lambda changed: update(live, changed, out, err, status) and writer.request(),
+                                   lambda: loop.add_callback(reload_browsers))
     if update(live, set(), out, err, status):
         writer.request()
         threading.Thread(target=live.warm, daemon=True, name="chronicle-warm").start()
     server = Server(watcher=EventWatcher())
     server.SFH = live_handler(live, status)
-    loop = IOLoop.current()
     if hasattr(signal, "SIGTERM"):  # stop as on Ctrl+C, so the background build is stopped too
         signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
-    watching = watch_in_background([options.content, options.layouts],
-                                   lambda changed: update(live, changed, out, err, status) and writer.request(),
-                                   lambda: loop.add_callback(reload_browsers))
     print(f"Serving {options.content} on http://{host}:{port}/ (Ctrl+C to stop); "
           f"{options.output} is written in the background", file=out, flush=True)
     try:
@@ -89,7 +90,7 @@ def update(live: LiveSite, changed: set[str], out: TextIO, err: TextIO, status: 
     """Read the changed files, link again and make the new site current; print what happened."""
     started = time.perf_counter()
     try:
-        snapshot = live.update(changed)
+        snapshot = live.update(changed, complete=bool(changed))  # the poller reports no paths
     except (BuildFailed, OutputError) as failure:
         problems = failure.problems if isinstance(failure, BuildFailed) else []
         status.lines = [p.format() for p in problems] or [failure.format()]

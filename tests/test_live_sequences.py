@@ -76,7 +76,7 @@ def test_any_sequence_of_edits_equals_a_cold_build(steps: list[tuple]) -> None:
             cold = _still_valid(content, root / "work")
             if cold is None:  # e.g. a wiki-link target deleted: both paths refuse; the next step may fix it
                 continue
-            live.update(changed)
+            live.update(changed, complete=True)  # as serve's watcher: no other file is looked at
             assert live.current.all_files() == cold, step
             assert build(content, incremental).code == 0
             built = tree(incremental)
