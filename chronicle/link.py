@@ -169,7 +169,11 @@ def _group(events: tuple[Event, ...], keys_of) -> dict:
     """Map each key to the events that have it, in timeline order; keys sorted."""
     groups: dict = defaultdict(list)
     for event in events:
-        for key in dict.fromkeys(keys_of(event)):
+        keys = keys_of(event)
+        if len(keys) == 1:  # most events: one year, one person, one place
+            groups[keys[0]].append(event)
+            continue
+        for key in dict.fromkeys(keys):
             groups[key].append(event)
     return {key: tuple(groups[key]) for key in sorted(groups)}
 

@@ -111,9 +111,9 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
     if refused or not os.path.isdir(folder):
         problems.extend([refused] if refused else [])
         return ()
-    records, real_folder = [], os.path.realpath(folder)
+    records, real_folder = [], os.path.join(os.path.realpath(folder), "")
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        name, path = entry.name, os.path.join(folder, entry.name)
+        name, path = entry.name, entry.path  # entry.path: folder joined with the name, as os.path.join does
         if name.startswith("."):
             continue
         if entry.is_dir():  # not read, so say so: a nested folder's entries would vanish silently
@@ -128,7 +128,7 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
         if memo is None:
             record = _load_file(path, kind, problems)
         else:
-            record = _load_remembered(path, kind, problems, memo, os.path.join(real_folder, name), entry)
+            record = _load_remembered(path, kind, problems, memo, real_folder + name, entry)
         if record is not None:
             records.append(record)
     return tuple(records)
