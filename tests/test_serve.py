@@ -84,3 +84,18 @@ def test_serve_registers_no_service_worker(demo, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_stops_cleanly_on_sigterm_with_its_background_build(demo, tmp_path):
+    """A terminated serve exits 0 (not killed by the signal) and stops the build writing site/."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output",
+         str(tmp_path / "site"), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _get_when_ready(f"http://127.0.0.1:{port}/index.html")
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert server.returncode == 0, output
+    assert "Traceback" not in output
