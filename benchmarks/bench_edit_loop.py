@@ -1,13 +1,16 @@
 """Benchmark: the edit loop of issue 10, every target side by side with a bare Python floor and Hugo.
 
-Usage: python benchmarks/bench_edit_loop.py [--events 1000,10000] [--repeat 3] [--no-serve]
+Usage: python benchmarks/bench_edit_loop.py [--events 1000,10000] [--repeat 3] [--no-serve | --serve-only]
 
 For each size, on one synthetic corpus (benchmarks/bench_build.py: 300-600-word bodies, people,
 places, tags), prints medians of --repeat runs of:
   cold        build into a new folder with no cache (and its peak memory)
   no-change   the same build again
   one edit    one event's body changed: wall time, files rewritten (new inode) vs files changed
-  serve       `serve` running: time from writing an edited event to its new bytes being served
+  serve       `serve` running, an event retitled: time from the write to the live-reload message, then
+              to the new bytes of the event page, its tag page and the search index (for a sharded
+              index, the shard that holds the event), fetched one after the other
+  hugo server `hugo server` on the same corpus, the same edit: its event page and tag page
   floor       a bare 2-process Python build: read + YAML + Python-Markdown + Jinja2 + write
   hugo        `hugo` on the same corpus as Hugo content with a minimal theme (when installed)
 and the issue's targets with the measured ratio. Every number is measured in this run.
