@@ -12,6 +12,7 @@ from . import fields
 from .contentfiles import list_files, path_problem
 from .errors import Problem
 from .media import image_from
+from .parallel import split_map
 from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
 from .schema import ERA, PAGE, PERSON, PLACE, SITE, event_schema, read_list, read_mapping
 from .unknown import unknown_entries
@@ -111,7 +112,7 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
     if refused or not os.path.isdir(folder):
         problems.extend([refused] if refused else [])
         return ()
-    records, real_folder = [], os.path.join(os.path.realpath(folder), "")
+    readable, real_folder = [], os.path.join(os.path.realpath(folder), "")
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         name, path = entry.name, entry.path  # entry.path: folder joined with the name, as os.path.join does
         if name.startswith("."):
@@ -125,13 +126,20 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
         if not entry.is_file(follow_symlinks=False) and (refused := path_problem(path, content_dir)):
             problems.append(refused)  # never read a link out, a FIFO or a device
             continue
-        if memo is None:
-            record = _load_file(path, kind, problems)
-        else:
-            record = _load_remembered(path, kind, problems, memo, real_folder + name, entry)
-        if record is not None:
-            records.append(record)
-    return tuple(records)
+        readable.append(entry)
+    if memo is None:  # a build: YAML is most of loading, so both cores parse
+        loaded = split_map(lambda part: [_load_alone(entry.path, kind) for entry in part], readable)
+    else:
+        loaded = [_load_remembered(entry.path, kind, memo, real_folder + entry.name, entry) for entry in readable]
+    for _, found in loaded:
+        problems.extend(found)
+    return tuple(record for record, _ in loaded if record is not None)
+
+
+def _load_alone(path: str, kind: str) -> tuple[object, tuple[Problem, ...]]:
+    """(_load_file's record, its problems): what a loading process sends back."""
+    found: list[Problem] = []
+    return _load_file(path, kind, found), tuple(found)
 
 
 def _load_file(path: str, kind: str, problems: list[Problem]):
@@ -150,20 +158,17 @@ def _load_file(path: str, kind: str, problems: list[Problem]):
     return BUILDERS[kind](slug, document, problems)
 
 
-def _load_remembered(path: str, kind: str, problems: list[Problem], memo: LoadMemo, key: str,
-                     entry: os.DirEntry):
-    """_load_file, or what it gave last time if the file is unchanged (or trusted to be)."""
+def _load_remembered(path: str, kind: str, memo: LoadMemo, key: str,
+                     entry: os.DirEntry) -> tuple[object, tuple[Problem, ...]]:
+    """_load_alone, or what it gave last time if the file is unchanged (or trusted to be)."""
     known = memo.get(key)
     if known is not None and memo.trusted:
-        problems.extend(known[2])
-        return known[1]
+        return known[1], known[2]
     stat = entry.stat()
     signature = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     if known is None or known[0] != signature:
-        found: list[Problem] = []
-        known = memo[key] = (signature, _load_file(path, kind, found), tuple(found))
-    problems.extend(known[2])
-    return known[1]
+        known = memo[key] = (signature, *_load_alone(path, kind))
+    return known[1], known[2]
 
 
 def read_document(path: str, problems: list[Problem]) -> Document | None:
