@@ -7,8 +7,11 @@ is short, everything runs in this process. The output never depends on how the w
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import traceback
 from typing import Callable, Sequence, TypeVar
 
@@ -17,6 +20,7 @@ from .errors import BuildFailed, OutputError
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WORKERS = 2  # the machines this runs on have two cores or more; more processes cost memory
 MIN_ITEMS = 200  # below this, forking costs more than it saves
 
@@ -32,7 +36,7 @@ def split_map(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[It
     children = []
     for part in slices[1:]:
         receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(work, part, sender), daemon=True)
+        child = context.Process(target=_child, args=(work, part, sender, os.getpid()), daemon=True)
         child.start()
         sender.close()
         children.append((child, receiver))
@@ -48,12 +52,29 @@ def split_map(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[It
     return results
 
 
+def _end_with_parent(parent: int) -> None:
+    """Let the kernel kill this process when its parent dies (Linux).
+
+    A killed build's orphaned worker would go on writing and keep the output's lock, which it
+    inherited, so the next build found the lock taken. Elsewhere the worker ends with its work.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _can_fork() -> bool:
     return hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _child(work: Callable, part: Sequence, sender) -> None:
+def _child(work: Callable, part: Sequence, sender, parent: int) -> None:
     """In the child: run work on its slice and send ("ok", results) or what went wrong."""
+    _end_with_parent(parent)
     try:
         sender.send(("ok", work(part)))
     except OutputError as failure:  # the output folder: still one `error: ...` line in the parent

@@ -383,3 +383,17 @@ def test_serve_refuses_a_foreign_output_folder(project):
     reason = "it is not empty and was not made by this generator (no .chronicle-site file); choose a new or empty folder"
     assert (done.returncode, done.stderr.splitlines()) == (1, [REFUSED.format(shown="docs/", reason=reason)])
     assert snapshot(project) == before
+
+
+def test_a_killed_build_leaves_no_worker_holding_the_lock(content, tmp_path):
+    """SIGKILL the build while both processes write: its worker ends too, so the next build runs at once.
+
+    Before, the orphaned worker kept writing and held the inherited lock: 'another build holds the lock'.
+    """
+    words = " ".join(["word"] * 400)
+    source = content({f"events/e{i:04d}.md": f"---\ntitle: Event {i}\ndate: {1000 + i}-01-01\n---\n{words} {i}\n"
+                      for i in range(1500)})
+    site = tmp_path / "site"
+    assert _kill_once_writing(_build_py(source, site), tmp_path, 0.05), "the build ended before the kill"
+    again = subprocess.run(_build_py(source, site), capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
