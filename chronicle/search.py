@@ -159,11 +159,21 @@ class SearchMemo:
 
     def __init__(self) -> None:
         self.records, self.bodies, self.grams = Generations(), Generations(), Generations()
+        self.dates = Generations()  # an event's date text, by the record (load reuses unchanged ones)
 
     def next_round(self) -> None:
         """Start a new index: keys only the last one used stay reusable."""
-        for generations in (self.records, self.bodies, self.grams):
+        for generations in (self.records, self.bodies, self.grams, self.dates):
             generations.next_round()
+
+    def when(self, event: Event, language: str) -> str:
+        """event_when(event, language), made once per event record and language."""
+        key = (id(event), language)
+        kept = self.dates.find(key)
+        if kept is None or kept[0] is not event:  # the id of a record since freed may be reused
+            kept = (event, event_when(event, language))
+            self.dates.put(key, kept)
+        return kept[1]
 
 
 def search_index_js(site: Site, memo: SearchMemo | None = None) -> bytes:
@@ -268,7 +278,7 @@ def _event_key(site: Site, event: Event, titles: dict[str, str], memo: SearchMem
     words = [event.summary]
     words += [name for person in people for name in (person.name, person.native_name)]
     words += [name for place in places for name in (place.name, place.native_name)]
-    when = event_when(event, site.config.language)
+    when = memo.when(event, site.config.language)
     words += [*event.tags, when, _stripped(event.body, titles, memo)]
     return (f"events/{event.slug}.html", event.title, when, event.summary, "event", *words)
 
