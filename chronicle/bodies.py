@@ -38,7 +38,6 @@ def render_bodies(site: Site, cache: BodyCache) -> dict[str, Markup]:
     rendered = split_map(lambda part: _render(site, [entries[i] for i in part]), missing)
     cache.store({keys[i]: html for i, html in zip(missing, rendered)}, set(keys))
     found = {**cached, **{keys[i]: html for i, html in zip(missing, rendered)}}
-    cache.remember(found)
     return {entry.slug: Markup(found[key]) for entry, key in zip(entries, keys)}
 
 

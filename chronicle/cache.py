@@ -50,14 +50,10 @@ def key_of(*parts: str) -> str:
 
 
 class BodyCache:
-    """Rendered bodies by key, in one SQLite file (None: no file), and in memory when given a dict.
+    """Rendered bodies by key, in one SQLite file (None: no file)."""
 
-    `serve` passes the same dict to every build, so a rebuild finds bodies without the file.
-    """
-
-    def __init__(self, path: str | None, memory: dict[str, str] | None = None) -> None:
+    def __init__(self, path: str | None) -> None:
         self.path = path
-        self.memory = memory
         self._db = self._open() if path else None
 
     def _open(self) -> sqlite3.Connection | None:
@@ -72,8 +68,7 @@ class BodyCache:
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
         """The cached values of those keys that are cached."""
-        memory = self.memory or {}
-        found = {key: memory[key] for key in keys if key in memory}
+        found: dict[str, str] = {}
         if self._db is None:
             return found
         try:
@@ -85,12 +80,6 @@ class BodyCache:
         except sqlite3.Error:
             pass
         return found
-
-    def remember(self, values: dict[str, str]) -> None:
-        """Keep exactly these values in memory for the next build (when there is a memory)."""
-        if self.memory is not None:
-            self.memory.clear()
-            self.memory.update(values)
 
     def store(self, values: dict[str, str], used: set[str]) -> None:
         """Add values; drop what this build no longer used once stale rows outnumber live ones."""
@@ -123,9 +112,9 @@ class BodyCache:
 
 
 @contextlib.contextmanager
-def body_cache(output: str | None, memory: dict[str, str] | None = None) -> Iterator[BodyCache]:
+def body_cache(output: str | None) -> Iterator[BodyCache]:
     """The cache beside output (no file for None), closed afterwards."""
-    cache = BodyCache(cache_path(output) if output else None, memory)
+    cache = BodyCache(cache_path(output) if output else None)
     try:
         yield cache
     finally:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping, TextIO
+from dataclasses import replace
+from typing import Callable, TextIO
 
 import jinja2
 
@@ -24,17 +24,6 @@ from .render import make_environment, render_site, static_dirs, template_problem
 from .searchshards import search_files
 from .options import Options, Summary  # noqa: F401 (also imported from here)
 from .write import StagedFiles, Staging, Written, staged_site
-
-
-@dataclass
-class Memory:
-    """What `serve` keeps between its builds: rendered bodies by key, and the files last written.
-
-    Mutable on purpose: one long-running process hands the same Memory to every rebuild.
-    """
-
-    bodies: dict[str, str] = field(default_factory=dict)
-    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def check(options: Options, memo: LoadMemo | None = None,
@@ -65,7 +54,7 @@ def render_files(site: Site, layouts: str, staging: Staging,
     """Render everything the site folder will hold into staging, the search index and service worker included.
 
     Every file is written as soon as it is made, by the process that made it; what comes back is
-    one small Written per file (with its bytes only when staging keeps them).
+    one small Written per file.
     """
     env = make_environment(layouts, reload=False)
     search = search_files(site)  # first: an asset must not take one of its paths
@@ -78,16 +67,10 @@ def render_files(site: Site, layouts: str, staging: Staging,
         raise BuildFailed([template_problem(exc, layouts)]) from None
     del bodies  # before the service worker reads the site back
     written += rendered.written
-    worker = service_worker_js(_files_of(staging, written))  # last: its manifest lists every other file
+    # Last: its manifest lists every other file, read back one at a time (never all in memory).
+    worker = service_worker_js(StagedFiles(staging, [w.path for w in written]))
     written.append(staging.put(SW_PATH, worker))
     return list({w.path: w for w in written}.values()), rendered.notes, rendered.pages
-
-
-def _files_of(staging: Staging, written: list[Written]) -> Mapping[str, bytes]:
-    """The files written so far by path: the kept bytes, or else read back from staging when asked."""
-    if staging.keep:
-        return {w.path: w.data for w in written}
-    return StagedFiles(staging, [w.path for w in written])
 
 
 def print_to_stderr(message: str) -> None:
@@ -96,7 +79,7 @@ def print_to_stderr(message: str) -> None:
 
 
 def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
-          memory: Memory | None = None, status: TextIO | None = None, plan: Plan | None = None) -> Summary:
+          status: TextIO | None = None, plan: Plan | None = None) -> Summary:
     """Build the site into options.output; raise BuildFailed and leave it untouched on errors.
 
     Content problems come first; then the output is checked before anything is touched
@@ -104,7 +87,7 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
     `notify` when it has to wait.
     """
     started = time.perf_counter()
-    if plan is None and memory is None:  # serve keeps its own memory between builds; cli may have planned
+    if plan is None:  # the command line plans first, to stop before importing all this
         plan = plan_build(options)
     if plan and plan.unchanged is not None:  # nothing changed since the recorded build: its output stands
         return Summary(**plan.unchanged, seconds=time.perf_counter() - started)
@@ -113,8 +96,8 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
         target = guard_output(options.output, options.content, options.layouts)  # before the cache beside it
         progress.stage = "rendering"
         # The lock is held from the first file written: another build tidying up would delete our folder.
-        with body_cache(target, memory.bodies if memory else None) as cache, locked_output(target, notify):
-            with staged_site(target, memory.files if memory else None, keep=memory is not None) as staging:
+        with body_cache(target) as cache, locked_output(target, notify):
+            with staged_site(target) as staging:
                 written, notes, pages = render_files(site, options.layouts, staging, cache)
                 progress.stage = "writing"  # the swap, at the end of this block
             summary = Summary(pages, len(written), len(site.events), len(site.people), len(site.places),
@@ -123,6 +106,4 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
                 record_build(plan, target, summary)
             else:
                 forget_build(options.output)  # a manifest from before no longer describes the output
-    if memory:
-        memory.files = {w.path: w.data for w in written}
     return replace(summary, seconds=time.perf_counter() - started)

@@ -21,33 +21,10 @@ from .errors import BuildFailed, OutputError
 from .live import LiveSite, request_path
 from .outputdir import guard_output
 from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay
-from .pipeline import Memory, Options, build
+from .pipeline import Options
 from .watch import EventWatcher, reload_browsers, watch_in_background
 
 WRITE_AFTER_S = 1.0  # site/ is rebuilt once edits have paused this long
-
-
-def rebuild(options: Options, out: TextIO, err: TextIO, status: BuildStatus | None = None,
-            memory: Memory | None = None) -> bool:
-    """Build once; on errors print them (and keep them in status for the overlay), leave the site as it was."""
-    status = status if status is not None else BuildStatus()
-    try:
-        summary = build(options, lambda message: print(message, file=err, flush=True), memory)
-    except OutputError as failure:
-        print(failure.format(), file=err)
-        status.lines = [failure.format()]
-        return False
-    except BuildFailed as failure:
-        status.lines = [problem.format() for problem in failure.problems]
-        for line in status.lines:
-            print(line, file=err)
-        print("build failed: still serving the last good site", file=err)
-        return False
-    status.lines = []
-    for warning in summary.warnings:
-        print(warning.format(), file=err)
-    print(summary.line(options.output), file=out, flush=True)
-    return True
 
 
 def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> int:

@@ -28,10 +28,9 @@ RENAME_EXCHANGE = 2
 
 @dataclass(frozen=True)
 class Written:
-    """What a render process reports about a file it wrote: its path, and its bytes when asked to keep them."""
+    """What a render process reports about a file it wrote: its path."""
 
     path: str
-    data: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -43,17 +42,15 @@ class Staging:
 
     output: str  # the output folder, absolute
     folder: str  # the temporary folder
-    previous: Mapping[str, bytes] | None = None  # serve's files of its last build: unchanged ones need no read
-    keep: bool = False  # return each file's bytes in its Written (serve keeps them for the next build)
 
     def put(self, path: str, data: bytes) -> Written:
         """Write one file (or hard-link the previous site's identical one); OSError -> OutputError."""
         try:
-            if not _link_unchanged(self.output, self.folder, path, data, self.previous):
+            if not _link_unchanged(self.output, self.folder, path, data):
                 _write_file(self.folder, path, data)
         except OSError as exc:
             raise _write_error(self.output, exc) from None
-        return Written(path, data if self.keep else None)
+        return Written(path)
 
     def read(self, path: str) -> bytes:
         """A file written into the folder (for the service worker's version, which hashes them all)."""
@@ -81,8 +78,7 @@ class StagedFiles(Mapping[str, bytes]):
 
 
 @contextlib.contextmanager
-def staged_site(output_dir: str, previous: Mapping[str, bytes] | None = None,
-                keep: bool = False) -> Iterator[Staging]:
+def staged_site(output_dir: str) -> Iterator[Staging]:
     """A Staging to write the new site into, swapped in for output_dir when the block ends.
 
     Any exception in the block (a BuildFailed in either render process) removes the temporary
@@ -92,7 +88,7 @@ def staged_site(output_dir: str, previous: Mapping[str, bytes] | None = None,
     output_dir = os.path.abspath(output_dir)
     folder = _open_staging(output_dir)
     try:
-        yield Staging(output_dir, folder, previous, keep)
+        yield Staging(output_dir, folder)
     except BaseException:
         _discard(folder)
         raise
@@ -113,7 +109,7 @@ def _open_staging(output_dir: str) -> str:
         _refuse_foreign(output_dir)
         os.makedirs(os.path.dirname(output_dir), exist_ok=True)
         folder = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
-        if not _link_unchanged(output_dir, folder, MARKER, MARKER_TEXT, None):
+        if not _link_unchanged(output_dir, folder, MARKER, MARKER_TEXT):
             _write_file(folder, MARKER, MARKER_TEXT)
         return folder
     except OSError as exc:
@@ -150,8 +146,7 @@ def _read(path: str) -> bytes:
         return handle.read()
 
 
-def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes,
-                    previous: Mapping[str, bytes] | None) -> bool:
+def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes) -> bool:
     """Hard-link the previous site's file into staging when its bytes are data; False to write it.
 
     An unchanged file so keeps its inode and mtime (rsync and browsers see it unchanged) and
@@ -162,11 +157,10 @@ def _link_unchanged(output_dir: str, staging: str, path: str, data: bytes,
         info = os.lstat(old)
         if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
             return False
-        if previous is None or previous.get(path) != data:
-            fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as handle:
-                if handle.read(len(data) + 1) != data:
-                    return False
+        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if handle.read(len(data) + 1) != data:
+                return False
         target = os.path.join(staging, *path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         try:

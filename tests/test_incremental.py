@@ -1,7 +1,6 @@
 """Rebuilds reuse the cache and the previous site, and always equal a cold build byte for byte."""
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from pathlib import Path
@@ -125,22 +124,6 @@ def test_the_cache_holds_bodies_not_pages_and_stays_beside_the_output(demo: Path
     assert sorted(os.listdir(tmp_path / "out")) == [".chronicle-cache", ".site.lock", "site"]
     assert sorted(os.listdir(tmp_path / "out" / CACHE)) == ["site.manifest.json", "site.sqlite"]
     assert CACHE not in tree(tmp_path / "out" / "site")
-
-
-def test_serve_rebuilds_with_memory_equal_a_cold_build(demo: Path, tmp_path: Path) -> None:
-    from chronicle.pipeline import Memory, Options
-    from chronicle.serve import rebuild
-    from tests.support import ROOT
-
-    options = Options(str(demo), str(ROOT / "layouts"), str(tmp_path / "site"))
-    memory, out, err = Memory(), io.StringIO(), io.StringIO()
-    assert rebuild(options, out, err, memory=memory)
-    for number, edit in enumerate(EDITS):
-        edit(demo)
-        assert rebuild(options, out, err, memory=memory), err.getvalue()
-        assert tree(tmp_path / "site") == _cold(demo, tmp_path / f"cold-{number}"), edit.__name__
-        assert memory.files == {path: data for path, data in tree(tmp_path / "site").items()
-                                if path != ".chronicle-site"}  # what the next rebuild compares with
 
 
 def _many_events(count: int, last_body: str = "Text.") -> dict[str, str]:

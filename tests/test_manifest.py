@@ -9,8 +9,6 @@ from typing import Callable
 
 import pytest
 
-from chronicle.pipeline import Memory, Options
-from chronicle.pipeline import build as pipeline_build
 from tests.support import ROOT, Run, build, tree
 
 WARNED = "---\ntitle: Typo event\ndate: 1960\npalces: [rome]\n---\nBody.\n"  # an unknown key: a warning
@@ -169,12 +167,3 @@ def test_a_failed_build_then_undone_leaves_the_output_alone(project: Path) -> No
     event.write_text(text, encoding="utf-8")
     assert build(content, site, *layouts_args(project)).code == 0
     assert identities(site) == before
-
-
-def test_serve_builds_ignore_the_manifest(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(project)
-    options = Options("content", "layouts", "site")
-    before = identities(project / "site")
-    pipeline_build(options, memory=Memory())
-    assert identities(project / "site")["."] != before["."]  # a full build swapped a new folder in
-    assert not manifest(project / "site").exists()  # serve's output is not vouched for by the old record

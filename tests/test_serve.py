@@ -8,21 +8,25 @@ import sys
 import time
 import urllib.request
 
+from chronicle.live import LiveSite
+from chronicle.overlay import BuildStatus
 from chronicle.pipeline import Options
-from chronicle.serve import rebuild
-from tests.support import ROOT, tree
+from chronicle.serve import update
+from tests.support import ROOT
 
 
-def test_rebuild_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
+def test_update_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
     options = Options(str(demo), str(ROOT / "layouts"), str(tmp_path / "site"))
-    out, err = io.StringIO(), io.StringIO()
-    assert rebuild(options, out, err) is True
-    good = tree(tmp_path / "site")
-    (demo / "events/hanoi-summit.md").write_text("---\ntitle: Broken\ndate: 2019-02-30\n---\n")
-    assert rebuild(options, out, err) is False
+    out, err, status, live = io.StringIO(), io.StringIO(), BuildStatus(), LiveSite(options)
+    assert update(live, set(), out, err, status) is True
+    good = live.current.all_files()
+    source = demo / "events/hanoi-summit.md"
+    source.write_text("---\ntitle: Broken\ndate: 2019-02-30\n---\n")
+    assert update(live, {str(source)}, out, err, status) is False
     assert "events/hanoi-summit.md:3: date: invalid date '2019-02-30'" in err.getvalue()
     assert "build failed: still serving the last good site" in err.getvalue()
-    assert tree(tmp_path / "site") == good
+    assert live.current.all_files() == good
+    assert any("invalid date '2019-02-30'" in line for line in status.lines)  # what the overlay shows
 
 
 def _free_port() -> int:
