@@ -50,8 +50,7 @@ def body_key(site: Site, entry: Entry) -> str:
 
 
 def _target(site: Site, slug: str) -> tuple[str, str, str] | None:
-    found = (site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
-             or site.pages.get(slug))
+    found = site.entry(slug)
     return (slug, entry_path(found), found.title) if found else None
 
 

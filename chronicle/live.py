@@ -45,7 +45,9 @@ class Bodies(Mapping):
 
     def __getitem__(self, slug: str) -> Markup:
         site = self._site
-        entry = site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug) or site.pages[slug]
+        entry = site.entry(slug)
+        if entry is None:
+            raise KeyError(slug)
         key = body_key(site, entry)
         if key not in self._known:
             self._known[key] = str(body_html(entry, site, ROOT, self._converters))

@@ -34,8 +34,7 @@ def body_html(entry: Event | Person | Place, site: Site, root: str,
               converters: Converters | None = None) -> Markup:
     """Render an entry's Markdown body to sanitized HTML; wiki-links and assets/ are relative to `root`."""
     def resolve(slug: str) -> Target | None:
-        found = (site.events_by_slug.get(slug) or site.people.get(slug) or site.places.get(slug)
-                 or site.pages.get(slug))
+        found = site.entry(slug)
         return Target(root + entry_path(found), found.title) if found else None
 
     _check_size(entry)

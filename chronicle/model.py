@@ -226,3 +226,8 @@ class Site:
     assets: tuple[str, ...] = ()
     assets_root: str = ""
     pages: dict[str, StandalonePage] = field(default_factory=dict)  # by slug, in menu order
+
+    def entry(self, slug: str) -> Event | Person | Place | StandalonePage | None:
+        """The event, person, place or page with this slug (slugs are unique across them), or None."""
+        return (self.events_by_slug.get(slug) or self.people.get(slug) or self.places.get(slug)
+                or self.pages.get(slug))
