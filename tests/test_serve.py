@@ -35,28 +35,41 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_serve_answers_and_rebuilds_after_an_edit(demo, tmp_path):
+def _start_serve(content, output) -> tuple[subprocess.Popen, str]:
+    """A `build.py serve` process on a free port, and its base URL."""
     port = _free_port()
-    output = tmp_path / "site"
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output", str(output),
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content), "--output", str(output),
          "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _until(check, seconds: float = 20) -> None:
+    """Wait for check() to hold (site/ is written in the background); the caller asserts afterwards."""
+    deadline = time.monotonic() + seconds
+    while not check() and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def test_serve_answers_and_rebuilds_after_an_edit(demo, tmp_path):
+    output = tmp_path / "site"
+    server, url = _start_serve(demo, output)
     try:
-        page = _get_when_ready(f"http://127.0.0.1:{port}/events/hanoi-summit.html")
+        page = _get_when_ready(url + "events/hanoi-summit.html")
         assert "<h1>Hanoi summit</h1>" in page
         source = demo / "events/hanoi-summit.md"
         source.write_text(source.read_text().replace("title: Hanoi summit", "title: Hanoi summit, edited"))
-        written = output / "events/hanoi-summit.html"  # site/ follows in the background
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if written.exists() and "<h1>Hanoi summit, edited</h1>" in written.read_text():
-                break
-            time.sleep(0.3)
+        written = output / "events/hanoi-summit.html"
+        _until(lambda: written.exists() and "<h1>Hanoi summit, edited</h1>" in written.read_text())
         assert "<h1>Hanoi summit, edited</h1>" in written.read_text()
-        assert "<h1>Hanoi summit, edited</h1>" in _get_when_ready(f"http://127.0.0.1:{port}/events/hanoi-summit.html")
+        assert "<h1>Hanoi summit, edited</h1>" in _get_when_ready(url + "events/hanoi-summit.html")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
 
 
 def _get_when_ready(url: str) -> str:
@@ -72,32 +85,23 @@ def _get_when_ready(url: str) -> str:
 
 
 def test_serve_registers_no_service_worker(demo, tmp_path):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output",
-         str(tmp_path / "site"), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, url = _start_serve(demo, tmp_path / "site")
     try:
-        script = _get_when_ready(f"http://127.0.0.1:{port}/assets/register-sw.js")
+        script = _get_when_ready(url + "assets/register-sw.js")
         assert "serviceWorker.register(" not in script and "unregister()" in script
-        assert "caches.delete" in _get_when_ready(f"http://127.0.0.1:{port}/sw.js")
-        written = tmp_path / "site/assets/register-sw.js"  # site/ is written in the background
-        deadline = time.monotonic() + 20
-        while not written.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        assert "caches.delete" in _get_when_ready(url + "sw.js")
+        written = tmp_path / "site/assets/register-sw.js"
+        _until(written.exists)
         assert "navigator.serviceWorker.register(" in written.read_text()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
 
 
 def test_serve_stops_cleanly_on_sigterm_with_its_background_build(demo, tmp_path):
     """A terminated serve exits 0 (not killed by the signal) and stops the build writing site/."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(demo), "--output",
-         str(tmp_path / "site"), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, url = _start_serve(demo, tmp_path / "site")
     try:
-        _get_when_ready(f"http://127.0.0.1:{port}/index.html")
+        _get_when_ready(url + "index.html")
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)
