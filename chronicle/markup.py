@@ -15,7 +15,7 @@ from markdown.inlinepatterns import (IMAGE_LINK_RE, IMAGE_REFERENCE_RE, LINK_RE,
 from markupsafe import Markup
 
 from .errors import BuildFailed, Problem
-from .mdlimits import MAX_BLOCKS, count_blocks, harden_blocks
+from .mdlimits import MAX_BLOCKS, NestedTooDeeply, count_blocks, harden_blocks
 from .model import Event, Person, Place, Site
 from .sanitize import SAFE_ATTRIBUTES, sanitize_body
 from .urls import entry_path
@@ -43,7 +43,7 @@ def body_html(entry: Event | Person | Place, site: Site, root: str,
     converter = (converters or Converters()).get(site.config.allow_html, resolve)
     try:
         html = converter.convert(entry.body)
-    except RecursionError:  # Python-Markdown recurses once per level of nesting
+    except (RecursionError, NestedTooDeeply):  # older Python-Markdown recursed once per level
         raise BuildFailed([Problem(entry.path, entry.body_line,
                                    "body nests lists or block quotes too deeply to render")]) from None
     return Markup(_assets_from_root(sanitize_body(html, site.config.allow_html), root))

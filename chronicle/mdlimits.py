@@ -15,7 +15,9 @@ from collections import deque
 import markdown
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.treeprocessors import Treeprocessor
 
+MAX_NESTING = 100  # elements inside each other (a list level is two: ul, li); prose needs ten
 MAX_BLOCKS = 10_000  # blank-line-separated parts with text; a 600-word entry has about 10
 _BLOCK_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t\n]*\S")
 # Footnote labels never hold brackets or line breaks: the scan stops at the next '['.
@@ -33,9 +35,31 @@ def harden_blocks(converter: markdown.Markdown) -> None:
     parse_blocks = parser.parseBlocks
     parser.parseBlocks = lambda parent, blocks: parse_blocks(parent, _BlockQueue(blocks))
     parser.blockprocessors.register(_OnePassReferences(parser), "reference", 15)
+    converter.treeprocessors.register(_NestingLimit(converter), "nesting_limit", 100)
     if "footnote" in converter.inlinePatterns:
         footnotes = converter.inlinePatterns["footnote"].footnotes
         converter.inlinePatterns.register(FootnoteInlineProcessor(_FOOTNOTE_MARKER, footnotes), "footnote", 175)
+
+
+class NestedTooDeeply(Exception):
+    """A body nests lists or block quotes more than MAX_NESTING levels deep."""
+
+
+class _NestingLimit(Treeprocessor):
+    """Refuse trees nested deeper than MAX_NESTING, before anything else walks them.
+
+    Python-Markdown before 3.11 recursed once per level while parsing (a RecursionError
+    near 1,000 levels); 3.11 parses any depth. One fixed limit gives the same answer
+    whichever version a machine resolves, and keeps later recursive walks safe.
+    """
+
+    def run(self, root) -> None:  # noqa: D102 (Python-Markdown's API)
+        stack = [(root, 0)]
+        while stack:  # iterative: the tree may be deeper than Python recurses
+            element, depth = stack.pop()
+            if depth > MAX_NESTING:
+                raise NestedTooDeeply()
+            stack.extend((child, depth + 1) for child in element)
 
 
 class _BlockQueue(deque):

@@ -17,6 +17,7 @@ _BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 MAX_DEPTH = 50  # lists and mappings inside each other; front matter needs three or four
+_TOO_DEEP = f"YAML nested more than {MAX_DEPTH} levels deep; flatten it"
 MAX_NUMBER_DIGITS = 1000  # longer digit runs stay text: int() refuses past 4,300 digits
 # Syntax errors whose real cause is an opening bracket or quote far above the failure.
 _OPENERS = ("while parsing a flow sequence", "while parsing a flow mapping", "while scanning a quoted scalar")
@@ -88,14 +89,21 @@ def read_yaml(text: str, first_line: int = 1):
 def _check_depth(text: str, base: int) -> None:
     """Refuse lists and mappings nested deeper than MAX_DEPTH (the parser's events use no recursion)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_PlainLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlError(event.start_mark.line + 1 + base,
-                                f"YAML nested more than {MAX_DEPTH} levels deep; flatten it")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    events = yaml.parse(text, Loader=_PlainLoader)
+    try:
+        for event in events:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(event.start_mark.line + 1 + base, _TOO_DEEP)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5+ (PyYAML 6.0.3+) stops its scanner, which reads ahead of the events,
+        # at 1,000 open brackets: the same document, the same message as with older versions.
+        if "maximum nesting depth" in str(exc.problem) and exc.problem_mark:
+            raise YamlError(exc.problem_mark.line + 1 + base, _TOO_DEEP) from None
+        raise
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:

@@ -276,10 +276,11 @@ NESTED_QUOTES = "\n".join("> " * i + "x" for i in range(1, 1000))
 
 @pytest.mark.parametrize("body, message", [
     ("* " * 800 + "x", DEEP),
+    ("* " * 60 + "x", DEEP),  # 120 elements deep: refused by every Python-Markdown version alike
     ("1. " * 800 + "x", DEEP),
     (NESTED_LISTS, f"body has {len(NESTED_LISTS) + 1:,} characters; the limit is 1,000,000"),
     (NESTED_QUOTES, f"body has {len(NESTED_QUOTES) + 1:,} characters; the limit is 1,000,000"),
-], ids=["list-markers", "numbered-markers", "nested-lists", "nested-quotes"])
+], ids=["list-markers", "list-markers-60", "numbered-markers", "nested-lists", "nested-quotes"])
 def test_too_deep_nesting_is_one_line_error(tmp_path, body, message):
     run = build(body_file(tmp_path, body + "\n"), tmp_path / "site")
     assert (run.code, run.error_lines) == (1, [f"content/events/big.md:5: {message}"])
