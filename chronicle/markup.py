@@ -161,10 +161,20 @@ def _harden(converter: markdown.Markdown) -> None:
         patterns.register(type(cls.__name__, (_LinearBrackets, cls), {})(pattern, converter), name, priority)
 
 
-# Link text: brackets nest at most four deep; possessive, so a failed match costs its length.
-_LINK_TEXT = re.compile(r"((?:[^\[\]]++|\[(?:[^\[\]]++|\[(?:[^\[\]]++|\[[^\[\]]*+\])*+\])*+\])*+)\]")
+def _atomic_run(name: str, chars: str) -> str:
+    """One or more of `chars`, never given back: Python 3.10 has no possessive `++`, but a
+    lookahead is atomic, so the run it captured is matched whole or not at all."""
+    return rf"(?=(?P<{name}>[{chars}]+))(?P={name})"
+
+
+# Link text: brackets nest at most four deep; each run atomic, so a failed match costs its length.
+_TEXT_RUN = r"^\[\]"
+_LINK_TEXT = re.compile(rf"(?P<text>(?:{_atomic_run('a', _TEXT_RUN)}|\[(?:{_atomic_run('b', _TEXT_RUN)}"
+                        rf"|\[(?:{_atomic_run('c', _TEXT_RUN)}|\[[{_TEXT_RUN}]*\])*\])*\])*)\]")
 # The usual `(url)` and `(url "title")`, parentheses in the URL nesting at most two deep.
-_LINK_DEST = re.compile(r"""\(\s*(?P<href>(?:[^\s()"'<]++|\((?:[^\s()"']++|\([^\s()"']*+\))*+\))*+)"""
+_HREF_RUN, _INNER_RUN = r"""^\s()"'<""", r"""^\s()"'"""
+_LINK_DEST = re.compile(rf"\(\s*(?P<href>(?:{_atomic_run('d', _HREF_RUN)}"
+                        rf"|\((?:{_atomic_run('e', _INNER_RUN)}|\([{_INNER_RUN}]*\))*\))*)"
                         r"""(?:\s+(?:"(?P<t1>[^"]*)"|'(?P<t2>[^']*)'))?\s*\)""")
 _FALLBACKS = 200  # per body: links in rarer forms, each read by Python-Markdown in a window
 _FALLBACK_WINDOW = 2_000
@@ -178,7 +188,7 @@ class _LinearBrackets:
     def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802 (Markdown's API)
         """The text up to the matching ']', found by one regular expression."""
         match = _LINK_TEXT.match(data, index)
-        return (match.group(1), match.end(), True) if match else ("", index, False)
+        return (match.group("text"), match.end(), True) if match else ("", index, False)
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
         """`(url "title")` by a regular expression; other forms by Python-Markdown, within limits."""
