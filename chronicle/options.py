@@ -10,9 +10,13 @@ from dataclasses import dataclass
 
 from .errors import Problem
 
-# Shipped inside the package (in the repository a symlink to the top-level layouts/), so an
-# installed `chronicle` builds without the repository.
-DEFAULT_LAYOUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layouts")
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+# A wheel carries the top-level layouts/ inside the package (pyproject.toml maps it there), so
+# an installed `chronicle` builds without the repository; a checkout or an editable install
+# reads layouts/ beside the package. No symlink: a Windows checkout has none.
+_PACKAGED_LAYOUTS = os.path.join(_PACKAGE, "layouts")
+DEFAULT_LAYOUTS = (_PACKAGED_LAYOUTS if os.path.isdir(_PACKAGED_LAYOUTS)
+                   else os.path.join(os.path.dirname(_PACKAGE), "layouts"))
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,13 @@ import json
 from importlib import metadata
 
 DISTRIBUTION = "chronicle-timeline"
-FALLBACK_VERSION = "0.1.0"  # keep equal to pyproject.toml's version; used when not installed
+# The one place that holds the version: pyproject.toml reads it from here (dynamic version).
+__version__ = "0.1.0"
 
 
 def version() -> str:
-    """The version pip installed, or the fallback when run from a plain checkout."""
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return FALLBACK_VERSION
+    """The version of the code that runs (an editable install's metadata may be older)."""
+    return __version__
 
 
 def requirement() -> str:

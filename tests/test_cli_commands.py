@@ -1,13 +1,14 @@
 """The `chronicle` command: --version, new, init, and defaults relative to the current folder."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from chronicle.version import FALLBACK_VERSION, version
+from chronicle.version import __version__, version
 from tests.support import MINIMAL_SITE, ROOT, run_cli, write_tree
 
 
@@ -22,8 +23,12 @@ def test_version_prints_the_installed_version(tmp_path: Path) -> None:
     assert chronicle("--version", cwd=tmp_path).stdout == f"chronicle {version()}\n"
 
 
-def test_fallback_version_matches_pyproject() -> None:
-    assert f'version = "{FALLBACK_VERSION}"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+def test_the_version_is_written_in_one_place() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject
+    assert 'version = {attr = "chronicle.version.__version__"}' in pyproject
+    assert not re.search(r'^version\s*=\s*"', pyproject, re.MULTILINE)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
 
 
 NEW_FILES = [
