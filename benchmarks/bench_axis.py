@@ -17,8 +17,8 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from chronicle.axis import AxisBand, AxisMark, time_axis_svg  # noqa: E402
-from chronicle.maps import MapPoint, places_map_svg, route_map_svg  # noqa: E402
+from chronicle.figures.axis import AxisBand, AxisMark, time_axis_svg  # noqa: E402
+from chronicle.figures.maps import MapPoint, places_map_svg, route_map_svg  # noqa: E402
 
 
 def timed(fn: Callable[[], str], repeat: int) -> tuple[float, int]:

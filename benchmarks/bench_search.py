@@ -8,7 +8,7 @@ time. For each keystroke it times, inside the page with performance.now():
   search   window.timelineSearch(query) alone;
   keystroke the input event handler: search, render the result list and lay it out.
 Prints the median and maximum of each; the budget is 50 ms per keystroke. A sharded index
-(past chronicle.searchshards.SHARD_THRESHOLD entries) also gets, per query, the shards and bytes
+(past chronicle.formats.searchshards.SHARD_THRESHOLD entries) also gets, per query, the shards and bytes
 it loads against the whole index.
 """
 from __future__ import annotations
@@ -140,8 +140,8 @@ def measure(site: Path) -> dict[str, list[float]]:
 
 def shard_loads(site: Path) -> None:
     """Print what each query loads of a sharded index (as search.js chooses), against all of it."""
-    from chronicle.search import normalise
-    from chronicle.searchshards import gram_file, grams_of
+    from chronicle.formats.search import normalise
+    from chronicle.formats.searchshards import gram_file, grams_of
 
     folder = site / "assets" / "search"
     text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import BuildFailed, OutputError, display_path
 from .options import DEFAULT_LAYOUTS, Options, Summary
-from .version import version
+from .commands.version import version
 
 if TYPE_CHECKING:
-    from .manifest import Plan
+    from .output.manifest import Plan
 
 COMMANDS = ["build", "check", "serve", "new", "import", "init"]
 EPILOG = """commands:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     if args.command in ("new", "import", "init"):
         return run_writer(args, options.content, prog, out, err)
     if args.command == "serve":
-        from .serve import serve  # livereload is only needed here
+        from .serve.server import serve  # livereload is only needed here
         return serve(options, args.host, args.port, out, err)
     if args.args:
         print(f"{prog}: unexpected argument '{args.args[0]}'", file=err)
@@ -122,7 +122,7 @@ def unchanged_build(options: Options) -> tuple[Summary | None, Plan | None]:
     makers), whose imports were most of a no-change run's time."""
     import time
 
-    from .manifest import plan_build
+    from .output.manifest import plan_build
     started = time.perf_counter()
     plan = plan_build(options)
     if plan is None or plan.unchanged is None:
@@ -141,7 +141,7 @@ def report_failure(failure: BuildFailed, err: TextIO) -> int:
 
 def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:
     """The commands that write source files: new, import, init."""
-    from . import scaffold
+    from .commands import scaffold
     if args.command == "new":
         if len(args.args) != 2 or args.args[0] not in scaffold.KIND_FOLDERS:
             print(f"usage: {prog} new event TITLE --date DATE | person NAME | place NAME [--lat N --lon N]", file=err)
@@ -161,5 +161,5 @@ def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: T
     if len(args) != 2 or args[0] != "timelinejs":
         print(f"usage: {prog} import timelinejs FILE.json|FILE.csv [--content DIR]", file=err)
         return 2
-    from .importer import run_import as import_timelinejs
+    from .importing.command import run_import as import_timelinejs
     return import_timelinejs(args[0], args[1], content_dir, out, err)

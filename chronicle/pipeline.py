@@ -8,22 +8,22 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from . import fields
-from .bodies import render_bodies
-from .cache import BodyCache, body_cache
+from .content import fields
+from .bodies.rendered import render_bodies
+from .bodies.cache import BodyCache, body_cache
 from .errors import BuildFailed, Problem, errors_in
-from .link import link_site
-from .bodyscan import BodyScans
-from .load import LoadMemo, load_content
-from .manifest import Plan, forget_build, plan_build, record_build
-from .model import Site
-from .offline import SW_PATH, service_worker_js
-from .outputdir import guard_output, locked_output
-from .progress import Progress
-from .render import make_environment, render_site, static_dirs, template_problem
-from .searchshards import search_files
+from .link.site import link_site
+from .content.bodyscan import BodyScans
+from .content.load import LoadMemo, load_content
+from .output.manifest import Plan, forget_build, plan_build, record_build
+from .content.model import Site
+from .formats.offline import SW_PATH, service_worker_js
+from .output.outputdir import guard_output, locked_output
+from .output.progress import Progress
+from .render.render import make_environment, render_site, static_dirs, template_problem
+from .formats.searchshards import search_files
 from .options import Options, Summary  # noqa: F401 (also imported from here)
-from .write import StagedFiles, Staging, Written, staged_site
+from .output.write import StagedFiles, Staging, Written, staged_site
 
 
 def check(options: Options, memo: LoadMemo | None = None,

@@ -46,7 +46,7 @@ def publish(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO
     if not gates_on(env):
         print("Quality gates off (set QUALITY_GATES: \"true\" in the workflow to validate every page)", file=out)
         return 0
-    from .gates import run_gates  # needs Java, Chromium and playwright: only loaded when asked for
+    from .commands.gates import run_gates  # needs Java, Chromium and playwright: only loaded when asked for
     return run_gates(args.output, args.base_url, out, err, env)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.version import __version__
+from chronicle import __version__
 from tests.support import DEMO, ROOT, build
 
 DIST = f"chronicle_timeline-{__version__}"
@@ -61,10 +61,14 @@ def test_python_m_build_makes_an_sdist_and_a_wheel_that_twine_accepts(dist: Path
 def test_the_wheel_carries_every_layout_file_and_the_sdist_the_layouts_folder(dist: Path) -> None:
     layouts = sorted(p.relative_to(ROOT / "layouts").as_posix() for p in (ROOT / "layouts").rglob("*") if p.is_file())
     with zipfile.ZipFile(dist / f"{DIST}-py3-none-any.whl") as wheel:
+        names = set(wheel.namelist())
         shipped = sorted(n.removeprefix("chronicle/layouts/") for n in wheel.namelist()
                          if n.startswith("chronicle/layouts/"))
         assert f"Version: {__version__}" in wheel.read(f"{DIST}.dist-info/METADATA").decode()
     assert shipped == layouts
+    modules = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chronicle").rglob("*.py")
+                     if "__pycache__" not in p.parts and p.parent.name != "data")
+    assert [m for m in modules if m not in names] == []  # every stage folder is a package of the wheel
     with tarfile.open(dist / f"{DIST}.tar.gz") as sdist:
         in_sdist = {n.removeprefix(f"{DIST}/") for n in sdist.getnames()}
     assert {f"layouts/{name}" for name in layouts} <= in_sdist

@@ -110,7 +110,7 @@ def test_search_says_when_nothing_matches(page: object, file_site: Path) -> None
 
 
 def test_javascript_and_python_normalise_alike(page: object, file_site: Path) -> None:
-    from chronicle.search import normalise
+    from chronicle.formats.search import normalise
 
     samples = ["Hà Nội", "Đồng Đăng", "김정은 (金正恩)", "Straße", "İstanbul", "Kim Jong-un",
                "ΣΊΣΥΦΟΣ", "ﬁne\u00a0x\ty", "Ǆemal", "㎒", "“quoted”", "ピョンヤン", "Nguyễn Phú Trọng"]
@@ -121,7 +121,7 @@ def test_javascript_and_python_normalise_alike(page: object, file_site: Path) ->
 
 def test_search_agrees_with_a_plain_scan_while_typing_and_deleting(
         page: object, file_site: Path) -> None:
-    from chronicle.search import normalise
+    from chronicle.formats.search import normalise
 
     script = (file_site / "assets" / "search-index.js").read_text(encoding="utf-8")
     entries = json.loads(script[script.index("["):script.rindex("]") + 1])

@@ -8,7 +8,7 @@ import pytest
 
 from chronicle import periods, searchshards
 from tests.support import build
-from tests.test_search_shards import QUERIES, shard_content
+from tests.formats.test_search_shards import QUERIES, shard_content
 
 ANSWER = ("qs => Promise.all(qs.map(q => new Promise(done => window.timelineSearchReady(q,"
           " a => done([a.total, a.results.map(r => r.url)])))))")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import build, write_tree
-from tests.test_security_html import hostile_tree
+from tests.bodies.test_security_html import hostile_tree
 
 PlaywrightError = pytest.importorskip("playwright.sync_api").Error
 

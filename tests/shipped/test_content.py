@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.link import link_site
-from chronicle.load import load_content
+from chronicle.link.site import link_site
+from chronicle.content.load import load_content
 from tests.support import ROOT, tree
 
 CONTENT = ROOT / "content"

@@ -1,0 +1,59 @@
+"""Every entry's body as HTML, rendered once: from the cache, else on both cores.
+
+A body's HTML depends on its Markdown, the allow_html setting, and the title and path of each
+entry its wiki-links name; the cache key holds exactly those, so an edit re-renders the edited
+body and the bodies that link to an entry whose title changed, and nothing else.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Sequence
+
+from markupsafe import Markup
+
+from .cache import BodyCache, key_of
+from .markup import Converters, body_html
+from ..content.model import Event, Person, Place, Site, StandalonePage
+from ..parallel import split_map
+from ..link.urls import entry_path
+from ..content.wikilinks import WIKILINK_PATTERN
+
+Entry = Event | Person | Place | StandalonePage
+ROOT = "../"  # every entry page sits one folder below the site root
+_WIKILINKS = re.compile(WIKILINK_PATTERN)
+
+
+def site_entries(site: Site) -> list[Entry]:
+    """Every entry whose page shows a body, in page order."""
+    return [*site.events, *site.people.values(), *site.places.values(), *site.pages.values()]
+
+
+def render_bodies(site: Site, cache: BodyCache) -> dict[str, Markup]:
+    """{slug: body HTML} for every entry; cached bodies are reused, the rest rendered and cached."""
+    entries = site_entries(site)
+    keys = [body_key(site, entry) for entry in entries]
+    cached = cache.get_many(keys)
+    missing = [i for i, key in enumerate(keys) if key not in cached]
+    rendered = split_map(lambda part: _render(site, [entries[i] for i in part]), missing)
+    cache.store({keys[i]: html for i, html in zip(missing, rendered)}, set(keys))
+    found = {**cached, **{keys[i]: html for i, html in zip(missing, rendered)}}
+    return {entry.slug: Markup(found[key]) for entry, key in zip(entries, keys)}
+
+
+def body_key(site: Site, entry: Entry) -> str:
+    """Everything the body's HTML depends on, digested."""
+    # Every [[...]] in the source, even in code, where Markdown leaves it: a superset is safe.
+    slugs = sorted({match.group(1).strip() for match in _WIKILINKS.finditer(entry.body)})
+    targets = [_target(site, slug) for slug in slugs]
+    return key_of("body", str(site.config.allow_html), entry.body, json.dumps(targets))
+
+
+def _target(site: Site, slug: str) -> tuple[str, str, str] | None:
+    found = site.entry(slug)
+    return (slug, entry_path(found), found.title) if found else None
+
+
+def _render(site: Site, entries: Sequence[Entry]) -> list[str]:
+    converters = Converters()  # one per process: a forked worker makes its own
+    return [str(body_html(entry, site, ROOT, converters)) for entry in entries]

@@ -1,0 +1,233 @@
+"""The content model: frozen dataclasses, no I/O.
+
+Records (Event, Person, Place) are what the loader validated from one file each;
+`Site` is what the linker made of all of them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..dates import Date, display_range
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from; any field may be missing but not all."""
+
+    title: str | None = None
+    publisher: str | None = None
+    date: Date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture of an entry: a file under assets/ or an http(s) URL, always with alt text."""
+
+    src: str
+    alt: str
+    caption: str | None = None
+    credit: str | None = None
+    license: str | None = None
+    width: int | None = None  # read from a local file, so the page keeps its space
+    height: int | None = None
+
+    @property
+    def local(self) -> bool:
+        """True for a file under assets/ (its URL is relative to the site root)."""
+        return not self.src.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stop of a journey; `mode` is how the traveller arrived here."""
+
+    place: str
+    date: Date | None = None
+    time: str | None = None
+    mode: str | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the timeline, from content/events/<slug>.md."""
+
+    slug: str
+    title: str
+    start: Date
+    end: Date | None = None
+    summary: str | None = None
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    route: tuple[Stop, ...] = ()
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = ()
+    draft: bool = False
+    image: Image | None = None
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+    display_date: str | None = None  # the author's own wording, shown instead of the computed text
+
+    @property
+    def when(self) -> str:
+        """The date or interval as readers see it."""
+        return self.display_date or display_range(self.start, self.end)
+
+    def sort_key(self) -> tuple:
+        """Earliest beginning, coarser precision first, then title, then slug."""
+        return self._order
+
+    @cached_property
+    def _order(self) -> tuple:
+        # Kept on the record: `serve` re-sorts the same unchanged records after every edit.
+        return (*self.start.sort_key(), self.title.casefold(), self.title, self.slug)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person, from content/people/<slug>.md."""
+
+    slug: str
+    name: str
+    native_name: str | None = None
+    born: Date | None = None
+    died: Date | None = None
+    summary: str | None = None
+    image: Image | None = None
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+    native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+
+    @property
+    def title(self) -> str:
+        """People are titled by name, like places."""
+        return self.name
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place, from content/places/<slug>.md."""
+
+    slug: str
+    name: str
+    native_name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    summary: str | None = None
+    image: Image | None = None
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+    native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+
+    @property
+    def title(self) -> str:
+        """Places are titled by name."""
+        return self.name
+
+    @property
+    def located(self) -> bool:
+        """True when the place has coordinates."""
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class StandalonePage:
+    """A page outside the timeline (about, method, bibliography), from content/pages/<slug>.md."""
+
+    slug: str
+    title: str
+    summary: str | None = None
+    order: int = 0  # position in its menu; ties go by title
+    menu: str = "footer"  # "header" or "footer"
+    body: str = ""
+    path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Era:
+    """A named period drawn as a band, from content/eras.yaml."""
+
+    name: str
+    start: Date
+    end: Date
+
+
+TIMELINE_FACETS = ("people", "places", "countries", "tags")  # what timeline.html may split into lanes
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """site.yaml's `timeline:` block: which facet timeline.html first splits into lanes."""
+
+    lanes: str = "people"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Settings from content/site.yaml."""
+
+    title: str = "Timeline"
+    description: str = ""
+    language: str = "en"
+    base_url: str = ""
+    author: str = ""
+    allow_html: bool = False
+    cname: str | None = None
+    timeline: TimelineOptions = TimelineOptions()
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the loader read, validated one file at a time."""
+
+    config: SiteConfig
+    events: tuple[Event, ...]
+    people: tuple[Person, ...]
+    places: tuple[Place, ...]
+    eras: tuple[Era, ...] = ()
+    assets: tuple[str, ...] = ()  # absolute paths of files below content/assets
+    assets_root: str = ""
+    pages: tuple[StandalonePage, ...] = ()
+    config_path: str = ""  # content/site.yaml, for warnings about the settings
+
+
+@dataclass(frozen=True)
+class Site:
+    """Linked content: every slug resolved, events ordered, taxonomies built.
+
+    Mappings are keyed by slug (or tag, or year) and their values keep the
+    timeline order, so templates never sort.
+    """
+
+    config: SiteConfig
+    events: tuple[Event, ...]
+    events_by_slug: dict[str, Event]
+    people: dict[str, Person]
+    places: dict[str, Place]
+    tags: dict[str, tuple[Event, ...]]  # keyed by tag slug, e.g. 'train-journeys'
+    years: dict[int, tuple[Event, ...]]
+    events_by_person: dict[str, tuple[Event, ...]]
+    events_by_place: dict[str, tuple[Event, ...]]
+    backlinks: dict[str, tuple[Event | Person | Place, ...]]
+    eras: tuple[Era, ...] = ()
+    assets: tuple[str, ...] = ()
+    assets_root: str = ""
+    pages: dict[str, StandalonePage] = field(default_factory=dict)  # by slug, in menu order
+
+    def entry(self, slug: str) -> Event | Person | Place | StandalonePage | None:
+        """The event, person, place or page with this slug (slugs are unique across them), or None."""
+        return (self.events_by_slug.get(slug) or self.people.get(slug) or self.places.get(slug)
+                or self.pages.get(slug))

@@ -1,0 +1,348 @@
+"""`build.py import timelinejs FILE`: TimelineJS JSON or CSV -> content files.
+
+Read and check everything, plan every file, refuse if any would overwrite an existing
+one, then write each through a temporary file and a rename: never a partial import.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+import yaml
+
+from ..errors import Problem, display_path
+from .dates import dates_from_display
+from .html import html_to_markdown, html_to_text, is_plain_paragraph
+from .media import headline_from, slide_media
+from .reader import Slide, read_slides
+
+KINDS = ("timelinejs",)
+SUMMARY_LIMIT = 300  # longer texts go to the body: a summary is one sentence
+SLUG_LIMIT = 60
+_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o",
+                        "Ø": "O", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th",
+                        "Þ": "Th", "ı": "i"})
+
+
+class _Quoted(str):
+    """Text that YAML must write in quotes (dates, so nobody reads them as numbers)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """safe_dump's dumper, plus quoted dates."""
+
+
+_Dumper.add_representer(
+    _Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value),
+                                                           style="'"))
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A file the import will create (or, when merged, replace): absolute path and text."""
+
+    path: str
+    text: str
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Files to write, notes for the user, problems found while planning, and tallies."""
+
+    files: list[Planned]
+    notes: list[str]
+    problems: list[Problem]
+    counts: Counter
+
+
+def run_import(kind: str, file: str, content_dir: str, out: TextIO,
+               err: TextIO | None = None) -> int:
+    """Import FILE into content_dir; print what was written; 0 on success, 1 on problems."""
+    err = err or out
+    if kind not in KINDS:
+        print(f"error: unknown import kind {kind!r} (expected: {', '.join(KINDS)})", file=err)
+        return 1
+    slides, problems = check_file(file)
+    if _report(problems, err):
+        return 1
+    plan = plan_files(slides, content_dir)
+    conflicts = [Problem(p.path, 0, "already exists") for p in plan.files
+                 if not p.merged and os.path.lexists(p.path)]
+    if _report(plan.problems, err) or _report(conflicts, err):
+        print(f"nothing was written: the import never overwrites files "
+              f"({len(conflicts)} already exist)" if conflicts else "nothing was written", file=err)
+        return 1
+    try:
+        write_files(plan.files)
+    except OSError as exc:
+        print(f"error: {exc}; nothing was written", file=err)
+        return 1
+    for line in [f"wrote {display_path(p.path)}" for p in plan.files] + plan.notes:
+        print(line, file=out)
+    print(summary(file, slides, problems, plan), file=out)
+    return 0
+
+
+def check_file(file: str) -> tuple[list[Slide], list[Problem]]:
+    """Read and check every slide; the problems include warnings."""
+    text, problem = _read_text(file)
+    if problem:
+        return [], [problem]
+    slides, problems = read_slides(file, text)
+    titles = [s for s in slides if s.kind == "title"]
+    problems += [s.problem("a second title slide; keep one") for s in titles[1:]]
+    return slides, sorted(problems, key=lambda p: (p.line, not p.warning))
+
+
+def _read_text(file: str) -> tuple[str, Problem | None]:
+    """The file as text (a UTF-8 byte order mark is dropped), or the problem."""
+    try:
+        with open(file, encoding="utf-8-sig", newline="") as handle:
+            return handle.read(), None
+    except FileNotFoundError:
+        return "", Problem(file, 0, "no such file")
+    except UnicodeDecodeError as exc:
+        return "", Problem(file, 0, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    except OSError as exc:
+        return "", Problem(file, 0, exc.strerror or str(exc))
+
+
+def _report(problems: list[Problem], err: TextIO) -> bool:
+    """Print problems (warnings too); True when any of them is an error."""
+    for problem in problems:
+        print(problem.format(), file=err)
+    return any(not p.warning for p in problems)
+
+
+def plan_files(slides: list[Slide], content_dir: str) -> Plan:
+    """Every file to write, in order: site.yaml, eras.yaml, events; notes and problems."""
+    plan = Plan([], [], [], Counter())
+    titles = [s for s in slides if s.kind == "title"]
+    site_path = os.path.join(content_dir, "site.yaml")
+    if titles and os.path.lexists(site_path):
+        plan.notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
+    elif titles and html_to_text(titles[0].headline):
+        plan.files.append(Planned(site_path, site_yaml(titles[0])))
+    elif titles:
+        plan.notes.append("the title slide has no headline: site.yaml not written")
+    eras = [s for s in slides if s.kind == "era"]
+    if eras:
+        merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
+    used: set[str] = set()
+    for slide in (s for s in slides if s.kind == "event"):
+        document, title = event_document(slide, plan)
+        slug = unique_slug(slugify(title), used)
+        plan.files.append(Planned(os.path.join(content_dir, "events", f"{slug}.md"), document))
+    return plan
+
+
+def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan) -> str:
+    """What the import did, in counts: slides read, events written, skipped, lost."""
+    events = sum(1 for s in slides if s.kind == "event")
+    eras = sum(1 for s in slides if s.kind == "era")
+    skipped = sum(1 for p in problems if p.warning and "skipped" in p.message)
+    lines = [f"imported {events} event(s) and {eras} era(s) from {display_path(file)}",
+             f"slides: {len(slides) + skipped} read, "
+             f"{events} event(s) written, {skipped} skipped"]
+    made = [f"{label} ({plan.counts[key]})" for key, label in MADE if plan.counts[key]]
+    lost = [f"{label} ({plan.counts[key]})" for key, label in LOST if plan.counts[key]]
+    lines += [f"made: {', '.join(made)}"] if made else []
+    lines.append(f"lost: {', '.join(lost)}" if lost else "lost: nothing")
+    return "\n".join(lines)
+
+
+MADE = (("headline", "titles from text or date"), ("image", "images"), ("link", "media links"),
+        ("quote", "quotations"), ("edtf", "dates read from display dates"),
+        ("display_date", "display dates kept as written"), ("merged", "eras merged"))
+LOST = (("time", "time of day"), ("background", "slide backgrounds"),
+        ("thumbnail", "media thumbnails"), ("media", "media that cannot be shown"))
+
+
+def site_yaml(title: Slide) -> str:
+    """site.yaml from the title slide."""
+    data = {"title": html_to_text(title.headline)}
+    description = html_to_text(title.text)
+    if description:
+        data["description"] = description
+    return _dump(data)
+
+
+def era_records(eras: list[Slide]) -> list[dict]:
+    """eras.yaml items: name, start and end."""
+    return [{"name": html_to_text(era.headline) or era.start.iso(),
+             "start": _Quoted(era.start.iso()), "end": _Quoted(era.end.iso())} for era in eras]
+
+
+def merge_eras(eras: list[Slide], path: str, plan: Plan) -> None:
+    """Plan eras.yaml: new eras appended to an existing file; a clash is a problem."""
+    new = era_records(eras)
+    if not os.path.lexists(path):
+        plan.files.append(Planned(path, _dump(new)))
+        return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        old = yaml.safe_load(text) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        plan.problems.append(Problem(path, 0, f"cannot merge eras into it: {exc}".splitlines()[0]))
+        return
+    if not isinstance(old, list) or not all(isinstance(e, dict) for e in old):
+        plan.problems.append(Problem(path, 0, "cannot merge eras into it: not a list of eras"))
+        return
+    ranges = {str(e.get("name")): (str(e.get("start")), str(e.get("end"))) for e in old}
+    added = []
+    for era, record in zip(eras, new):
+        known = ranges.get(record["name"])
+        if known and known != (record["start"], record["end"]):
+            plan.problems.append(era.problem(
+                f"era '{record['name']}' is already in {display_path(path)} as "
+                f"{known[0]}..{known[1]}, not {record['start']}..{record['end']}"))
+        elif not known:
+            added.append(record)
+            ranges[record["name"]] = (record["start"], record["end"])
+    plan.counts["merged"] += len(added) if old else 0
+    if added:
+        plan.files.append(Planned(path, _appended(text, old, added), merged=True))
+
+
+def _appended(text: str, old: list, added: list[dict]) -> str:
+    """The file with the new eras after the old; comments kept when the YAML allows."""
+    tail = _dump(added)
+    joined = text + ("" if text.endswith("\n") or not text else "\n") + tail
+    try:
+        if yaml.safe_load(joined) == old + [dict(e) for e in yaml.safe_load(tail)]:
+            return joined
+    except yaml.YAMLError:
+        pass
+    return _dump(old + added)  # e.g. '[]' written inline: rewrite the list
+
+
+def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
+    """An event file (YAML front matter, then the text as Markdown) and its title."""
+    date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
+    title = html_to_text(slide.headline)
+    if not title:
+        title = headline_from(slide.text, shown or date)
+        plan.problems.append(slide.problem(f"no headline: titled {title!r}", warning=True))
+        plan.counts["headline"] += 1
+    meta: dict = {"title": title, "date": _Quoted(date)}
+    if end is not None and end != date:
+        meta["end"] = _Quoted(end)
+    if shown:
+        meta["display_date"] = shown
+    _count_dates(slide, shown, date, plan)
+    body = ""
+    if is_plain_paragraph(slide.text) and len(html_to_text(slide.text)) <= SUMMARY_LIMIT:
+        if html_to_text(slide.text):
+            meta["summary"] = html_to_text(slide.text)
+    else:
+        body = html_to_markdown(slide.text)
+    if slide.group and slugify(slide.group, fallback=""):
+        meta["tags"] = [slugify(slide.group, fallback="")]
+    body = _add_media(slide, title, meta, body, plan)
+    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title
+
+
+def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None:
+    """Tally what the summary reports about dates and slide parts left out."""
+    plan.counts["display_date"] += bool(shown)
+    plan.counts["edtf"] += bool(slide.display_date and not shown)
+    plan.counts["time"] += slide.has_time
+    plan.counts["background"] += slide.background
+    plan.counts["thumbnail"] += slide.thumbnail
+
+
+def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> str:
+    """The slide's media as `image:`, or a link or quotation after the body."""
+    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title)
+    if media.problem:
+        plan.problems.append(slide.problem(media.problem, warning=True))
+        plan.counts["media"] += 1
+    if media.image:
+        meta["image"] = media.image
+        plan.counts["image"] += 1
+    if media.link:
+        plan.counts["quote" if media.link.startswith(">") else "link"] += 1
+        body += ("\n\n" if body else "") + media.link
+    return body
+
+
+def slugify(text: str, fallback: str = "event") -> str:
+    """A slug from a headline: accents folded to ASCII, lowercase, hyphens."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLDS))
+    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode().lower())
+    slug = "-".join(words)
+    if len(slug) > SLUG_LIMIT:
+        slug = slug[:SLUG_LIMIT].rsplit("-", 1)[0] if "-" in slug[:SLUG_LIMIT] else slug[:SLUG_LIMIT]
+    return slug or fallback
+
+
+def unique_slug(slug: str, used: set[str]) -> str:
+    """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken."""
+    candidate, number = slug, 2
+    while candidate in used:
+        candidate, number = f"{slug}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _dump(data: object) -> str:
+    """Safe YAML; strings that look like dates or numbers come out quoted."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096,
+                     default_flow_style=False)
+
+
+def write_files(planned: list[Planned]) -> None:
+    """Write every file to a temporary name first, then rename them all into place.
+
+    On failure every new file is removed and a merged file gets its old text back.
+    """
+    staged: list[tuple[str, str]] = []
+    replaced: list[tuple[str, str]] = []  # (path, old text) of merged files already swapped
+    try:
+        for item in planned:
+            staged.append((_stage(item.path, item.text), item.path))
+        for index, (temp, final) in enumerate(staged):
+            item = planned[index]
+            old = _read_old(final) if item.merged else None
+            os.replace(temp, final)
+            if old is not None:
+                replaced.append((final, old))
+            staged[index] = (final, final) if old is None else ("", final)
+    except OSError:
+        for path, _ in staged:
+            if path:
+                _remove(path)
+        for path, old in replaced:
+            os.replace(_stage(path, old), path)
+        raise
+
+
+def _stage(path: str, text: str) -> str:
+    """Write text to a temporary file beside path; return its name."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+    return temp
+
+
+def _read_old(path: str) -> str:
+    """The text a merge is about to replace."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def _remove(path: str) -> None:
+    """Delete a file this import created, ignoring one that is already gone."""
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass

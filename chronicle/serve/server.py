@@ -1,0 +1,199 @@
+"""`build.py serve`: pages served from memory, made when asked for; site/ written in the background.
+
+An edit is read, linked and shown within milliseconds (live.LiveSite), whatever the size of the
+site; the server answers every request meanwhile. site/ on disk follows: a separate, lower-priority
+process builds it once the edits pause (SiteWriter), so the GIL of the server is never held by it.
+"""
+from __future__ import annotations
+
+import errno
+import mimetypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from typing import TextIO
+
+from ..errors import BuildFailed, OutputError
+from .live import LiveSite, request_path
+from ..output.outputdir import guard_output
+from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay
+from ..pipeline import Options
+from .watch import EventWatcher, reload_browsers, watch_in_background
+
+WRITE_AFTER_S = 1.0  # site/ is rebuilt once edits have paused this long
+
+
+def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> int:
+    """Serve the site from memory with live reload; update on every change to content or layouts."""
+    from livereload import Server
+    from tornado.ioloop import IOLoop
+
+    try:
+        guard_output(options.output, options.content, options.layouts)  # never serve or replace a foreign folder
+    except OutputError as failure:
+        print(failure.format(), file=err)
+        return 1
+    if problem := port_problem(host, port):
+        print(f"error: {problem}", file=err)
+        return 1
+    status, live, writer = BuildStatus(), LiveSite(options), SiteWriter(options, out, err)
+    loop = IOLoop.current()
+    # Watching starts before the first load, so an edit made while it runs is seen afterwards.
+    watching = watch_in_background([options.content, options.layouts],
+                                   lambda changed: update(live, changed, out, err, status) and writer.request(),
+                                   lambda: loop.add_callback(reload_browsers))
+    if update(live, set(), out, err, status):
+        writer.request()
+        threading.Thread(target=live.warm, daemon=True, name="chronicle-warm").start()
+    server = Server(watcher=EventWatcher())
+    server.SFH = live_handler(live, status)
+    if hasattr(signal, "SIGTERM"):  # stop as on Ctrl+C, so the background build is stopped too
+        signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
+    print(f"Serving {options.content} on http://{host}:{port}/ (Ctrl+C to stop); "
+          f"{options.output} is written in the background", file=out, flush=True)
+    try:
+        server.serve(root=options.output, host=host, port=port, open_url_delay=None)
+    finally:
+        watching.set()
+        writer.stop()
+    return 0
+
+
+def update(live: LiveSite, changed: set[str], out: TextIO, err: TextIO, status: BuildStatus) -> bool:
+    """Read the changed files, link again and make the new site current; print what happened."""
+    started = time.perf_counter()
+    try:
+        snapshot = live.update(changed, complete=bool(changed))  # the poller reports no paths
+    except (BuildFailed, OutputError) as failure:
+        problems = failure.problems if isinstance(failure, BuildFailed) else []
+        status.lines = [p.format() for p in problems] or [failure.format()]
+        for line in status.lines:
+            print(line, file=err)
+        print("build failed: still serving the last good site", file=err, flush=True)
+        return False
+    status.lines = []
+    for warning in snapshot.warnings:
+        print(warning.format(), file=err)
+    site = snapshot.site
+    print(f"Updated in {(time.perf_counter() - started) * 1000:.0f} ms: {len(site.events)} events, "
+          f"{len(site.people)} people, {len(site.places)} places", file=out, flush=True)
+    return True
+
+
+def live_handler(live: LiveSite, status: BuildStatus) -> type:
+    """A tornado handler answering from live (made when asked for), with the error overlay while broken."""
+    from tornado import web
+
+    class LiveHandler(web.RequestHandler):
+        def initialize(self, path: str = "", default_filename: str | None = None) -> None:  # noqa: D102
+            pass  # livereload passes the static handler's arguments; the files come from memory
+
+        def get(self, url_path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
+            path = request_path(url_path)
+            try:
+                data = DEV_SCRIPTS.get(path) or live.file(path)
+                lines = status.lines
+            except BuildFailed as failure:  # a template error: shown like any failed build
+                data, lines = None, [problem.format() for problem in failure.problems]
+            if data is None and live.file(path + "/index.html") is not None:
+                self.redirect("/" + path + "/")
+                return
+            html = path.endswith(".html") or data is None
+            if lines and html:
+                data = with_overlay(data, lines)
+            elif data is None:
+                self.set_status(404)
+                data = live.file("404.html") or b"Not found"
+                path = "404.html"
+            self.set_header("Content-Type", _content_type(path))
+            self.set_header("Cache-Control", "no-store")
+            self.finish(data if include_body else b"")
+
+        def head(self, url_path: str) -> None:  # noqa: D102 (tornado's API)
+            self.get(url_path, include_body=False)
+
+    return LiveHandler
+
+
+def _content_type(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    textual = kind.startswith("text/") or kind.endswith(("javascript", "json", "xml", "svg+xml"))
+    return kind + "; charset=utf-8" if textual else kind
+
+
+class SiteWriter:
+    """Builds site/ in a separate, lower-priority process once edits pause, one build at a time.
+
+    Mutable on purpose: the watcher thread asks for builds, this object's thread runs them.
+    """
+
+    def __init__(self, options: Options, out: TextIO, err: TextIO) -> None:
+        self._options, self._out, self._err = options, out, err
+        self._asked, self._stopped = threading.Event(), threading.Event()
+        self._last_ask = 0.0
+        self._child: subprocess.Popen | None = None
+        threading.Thread(target=self._run, daemon=True, name="chronicle-site-writer").start()
+
+    def request(self) -> bool:
+        """Ask for a build of site/ after the next pause in editing."""
+        self._last_ask = time.monotonic()
+        self._asked.set()
+        return True
+
+    def stop(self) -> None:
+        """Start no further build, and stop a running one (the next build repairs what it leaves)."""
+        self._stopped.set()
+        self._asked.set()
+        if self._child and self._child.poll() is None:
+            self._child.terminate()
+
+    def _run(self) -> None:
+        while self._asked.wait() and not self._stopped.is_set():
+            while time.monotonic() - self._last_ask < WRITE_AFTER_S:  # wait for a pause in the edits
+                time.sleep(WRITE_AFTER_S / 4)
+            self._asked.clear()
+            if not self._stopped.is_set():
+                self._write()
+
+    def _write(self) -> None:
+        self._child = subprocess.Popen(build_command(self._options), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True, env={**os.environ, "PYTHONPATH": _package_parent()})
+        stdout, stderr = self._child.communicate()
+        if self._stopped.is_set():
+            return
+        ok = self._child.returncode == 0  # its warnings were printed already, by the update
+        print((stdout if ok else stderr).rstrip(), file=self._out if ok else self._err, flush=True)
+
+
+def build_command(options: Options) -> list[str]:
+    """`python -m chronicle build` with options, run at lower priority where the system allows."""
+    args = ["build", "--content", os.path.abspath(options.content), "--layouts", os.path.abspath(options.layouts),
+            "--output", os.path.abspath(options.output)]
+    args += ["--drafts"] if options.drafts else []
+    args += ["--base-url", options.base_url] if options.base_url is not None else []
+    code = ("import os, runpy, sys\nif hasattr(os, 'nice'): os.nice(10)\n"
+            "sys.argv = ['chronicle'] + sys.argv[1:]\nrunpy.run_module('chronicle', run_name='__main__')")
+    return [sys.executable, "-c", code, *args]
+
+
+def _package_parent() -> str:
+    parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return os.pathsep.join([parent, os.environ["PYTHONPATH"]]) if os.environ.get("PYTHONPATH") else parent
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None; checked before saying "Serving"."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return f"port {port} is in use; try --port {port + 1}"
+        return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return None
