@@ -1,4 +1,4 @@
-"""English display of dates and intervals (datetext.py adds the other site languages).
+"""English display of dates and intervals (text.py adds the other site languages).
 
 Coarse prehistory reads as time ago: a year before 1,000,000 BC written with at least
 five trailing zeros (`Y-66000000`, `Y-13800000000`) is a round figure, shown as

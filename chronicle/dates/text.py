@@ -1,4 +1,4 @@
-"""Dates as readers of each site language see them; English is dateshow.py's own display.
+"""Dates as readers of each site language see them; English is display.py's own display.
 
 Korean writes year, month and day with counters ('1958년 11월 28일'), 'c.' as '경' after the
 date, and BC as '기원전'; decades as '2010년대', seasons as '2001년 봄'. Languages without

@@ -1,4 +1,4 @@
-"""Absolute URLs and the calendar host, on top of the site's path rules in urls.py."""
+"""Absolute URLs and the calendar host, on top of the site's path rules in link/urls.py."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
