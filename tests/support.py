@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import resource
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -65,3 +66,15 @@ def build(content_dir: Path, output: Path, *extra: str) -> Run:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file below folder, keyed by relative path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cpu_seconds() -> float:
+    """CPU time used by this process and its finished children (a build's workers).
+
+    The complexity guards compare work, not wall time: with the suite on every core and other
+    jobs on a shared machine, a linear build can wait seconds for a core; a quadratic one
+    still burns its minutes of CPU.
+    """
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from chronicle.importing.html import html_to_markdown
-from tests.support import MINIMAL_SITE, build, tree, write_tree
+from tests.support import MINIMAL_SITE, build, cpu_seconds, tree, write_tree
 
 XSS = '<img src=x onerror="window.__pwned=1;alert(1)">'
 # (id, Markdown body); each becomes events/<id>.html
@@ -255,9 +254,9 @@ def body_file(tmp_path: Path, body: str) -> Path:
     ("blank-lines", "\n" * 900_000 + "End."),
 ], ids=lambda value: value if len(value) < 30 else "")
 def test_hostile_brackets_build_fast(tmp_path, name, body):
-    started = time.perf_counter()
+    started = cpu_seconds()
     run = build(body_file(tmp_path, body + "\n"), tmp_path / "site")
-    seconds = time.perf_counter() - started
+    seconds = cpu_seconds() - started
     assert run.code == 0, run.err
     assert seconds < 2 + 2 * len(body) / 1e6  # the whole build, with its fixed cost
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from tests.support import build, run_cli, tree
+from tests.support import build, cpu_seconds, run_cli, tree
 
 HUGE = "1" + "0" * 400
 LONG_YEAR = "a year beyond four digits needs the EDTF form 'Y12345'"
@@ -280,18 +279,18 @@ HOSTILE_BODIES = {
 def test_search_index_of_a_hostile_body_takes_under_a_second_per_megabyte(unit):
     from chronicle.formats.search import strip_markdown
     body = HOSTILE_BODIES[unit]
-    started = time.perf_counter()
+    started = cpu_seconds()
     strip_markdown(body, {})
-    assert time.perf_counter() - started < len(body) / 1e6
+    assert cpu_seconds() - started < len(body) / 1e6
 
 
 def test_blank_lines_body_builds_in_under_two_seconds_per_megabyte(content, tmp_path):
     body = "\n" * 900_000 + "End."
     folder = content({"events/a.md": event("title: A\ndate: 1958", body)})
-    started = time.perf_counter()
+    started = cpu_seconds()
     run = build(folder, tmp_path / "site")
     assert run.code == 0, run.err
-    assert time.perf_counter() - started < 1.0 + 2.0 * len(body) / 1e6  # a build's fixed cost, then 2 s/MB
+    assert cpu_seconds() - started < 1.0 + 2.0 * len(body) / 1e6  # a build's fixed cost, then 2 s/MB
 
 
 def test_check_never_prints_a_traceback_for_a_bad_base_url_argument(content, tmp_path):
