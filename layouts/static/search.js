@@ -1,6 +1,6 @@
 /* Full-text search for search.html; a classic script so it also works from file://.
  * Needs assets/search-index.js loaded first: it defines TIMELINE_SEARCH (every entry) or, on a
- * large site, TIMELINE_SEARCH_SHARDS (a manifest; see chronicle/formats/searchshards.py), and then the
+ * large site, TIMELINE_SEARCH_SHARDS (a manifest; see chronicle/searchshards.py), and then the
  * shards a query needs are loaded as classic scripts that call window.timelineSearchShard.
  * Exposes window.timelineSearch(query) (over the shards loaded so far),
  * window.timelineSearchReady(query, callback) (loads what the query needs, then answers)
