@@ -105,3 +105,27 @@ def body_asset_problems(entry: Event | Person | Place | StandalonePage, assets: 
     return [Problem(entry.path, entry.body_line + ref.line, f"body links to {ref.written}, which is not "
                                                             "in content/assets/", warning=True)
             for ref in (body_asset_refs(entry.body) if refs is None else refs) if ref.name not in assets]
+
+
+# Files a browser runs as part of the site when opened from it: a page, an SVG or an XML
+# document can hold <script>, which would run in the site's origin (read and rewrite every page
+# and the service worker's cache); scripts and WebAssembly run wherever a page loads them.
+_ACTIVE_KINDS = {
+    **dict.fromkeys((".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt"),
+                    "turn it into a page in content/pages/ or link a copy hosted elsewhere"),
+    **dict.fromkeys((".svg", ".svgz"), "convert it to PNG or WebP, or link a copy hosted elsewhere"),
+    **dict.fromkeys((".js", ".mjs", ".wasm"), "the site's own scripts belong in layouts/static/"),
+}
+
+
+def passive_assets(paths: list[str], problems: list[Problem]) -> list[str]:
+    """The files of content/assets that cannot run script; an error for each of the others."""
+    passive = []
+    for path in paths:
+        kind = os.path.splitext(path)[1].lower()
+        if kind in _ACTIVE_KINDS:
+            problems.append(Problem(path, 0, f"a {kind} file in assets/ could run script as part of the "
+                                             f"site, so it is not published: {_ACTIVE_KINDS[kind]}"))
+        else:
+            passive.append(path)
+    return passive

@@ -204,12 +204,14 @@ def test_site_yaml_that_is_a_folder_is_one_error_line(project):
 
 CLASHES = [
     ("style.css", "the theme file built-in static/style.css", "assets/style.css"),
-    ("search.js", "the theme file built-in static/search.js", "assets/search.js"),
+    ("timeline-overrides.css", "the theme file built-in static/timeline-overrides.css",
+     "assets/timeline-overrides.css"),
     ("Style.CSS", "the theme file built-in static/style.css", "assets/Style.CSS"),
-    ("vendor/timelinejs/js/timeline.js", "the theme file built-in static/vendor/timelinejs/js/timeline.js",
-     "assets/vendor/timelinejs/js/timeline.js"),
-    ("search-index.js", "a generated file", "assets/search-index.js"),
+    ("vendor/timelinejs/css/timeline.css", "the theme file built-in static/vendor/timelinejs/css/timeline.css",
+     "assets/vendor/timelinejs/css/timeline.css"),
 ]
+# Scripts can never clash: no .js in content/assets is published (see ACTIVE below).
+SCRIPT_CLASHES = ["search.js", "vendor/timelinejs/js/timeline.js", "search-index.js", "search/e0.js"]
 
 
 @pytest.mark.parametrize("rel, owner, site_path", CLASHES, ids=[c[0] for c in CLASHES])
@@ -218,6 +220,49 @@ def test_an_asset_that_would_replace_a_theme_or_generated_file_is_an_error(proje
     run = build(project / "content", project / "site")
     assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: clashes with {owner}: both would be "
                                                f"{site_path} in the site; rename or move it"])
+
+
+@pytest.mark.parametrize("rel", SCRIPT_CLASHES)
+def test_a_script_that_would_replace_a_theme_or_generated_file_is_refused(project, rel):
+    write_tree(project / "content", {f"assets/{rel}": "alert('mine')"})
+    run = build(project / "content", project / "site")
+    assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: {ACTIVE_SCRIPT}"])
+    assert not (project / "site").exists()
+
+
+# --- 3b. content assets cannot run script in the site's origin (issue 18, point 1) -----------
+
+PAGE_ADVICE = "turn it into a page in content/pages/ or link a copy hosted elsewhere"
+ACTIVE = {
+    "a.html": PAGE_ADVICE, "Annex.HTM": PAGE_ADVICE, "doc.xhtml": PAGE_ADVICE, "feed.xml": PAGE_ADVICE,
+    "map.svg": "convert it to PNG or WebP, or link a copy hosted elsewhere",
+    "deep/icon.SVG": "convert it to PNG or WebP, or link a copy hosted elsewhere",
+    "tool.js": "the site's own scripts belong in layouts/static/",
+    "tool.mjs": "the site's own scripts belong in layouts/static/",
+    "tool.wasm": "the site's own scripts belong in layouts/static/",
+}
+ACTIVE_SCRIPT = ("a .js file in assets/ could run script as part of the site, so it is not published: "
+                 "the site's own scripts belong in layouts/static/")
+PAYLOAD = ('<script>caches.keys().then(n=>caches.open(n[0])).then(c=>c.put(new URL("register-sw.js",location).href,'
+           'new Response("alert(1)",{headers:{"Content-Type":"text/javascript"}})))</script>')
+
+
+@pytest.mark.parametrize("rel", sorted(ACTIVE))
+def test_an_asset_that_could_run_script_is_one_error_line(project, rel):
+    write_tree(project / "content", {f"assets/{rel}": PAYLOAD, "assets/photo.png": b"\x89PNG"})
+    run = build(project / "content", project / "site")
+    kind = os.path.splitext(rel)[1].lower()
+    assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: a {kind} file in assets/ could run script "
+                                               f"as part of the site, so it is not published: {ACTIVE[rel]}"])
+    assert not (project / "site").exists()
+
+
+def test_check_names_every_active_asset_and_the_issue_reproducer_is_refused(project):
+    write_tree(project / "content", {"events/a.md": "---\ntitle: A\ndate: 2000\n---\n[annex](assets/a.html)\n",
+                                     "assets/a.html": PAYLOAD, "assets/b.svg": "<svg onload='alert(1)'/>"})
+    run = run_cli("check", "--content", str(project / "content"), cwd=project)
+    assert run.code == 1
+    assert [line.split(": a ")[0] for line in errors(run)] == ["content/assets/a.html", "content/assets/b.svg"]
 
 
 # --- 4. a killed build never loses the site -------------------------------------------------
