@@ -128,3 +128,33 @@ def visit(page: object, url: str) -> bool:
     page.wait_for_load_state("load")
     page.wait_for_timeout(150)
     return page.locator("main h1").count() > 0
+
+
+INSTALLED = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const names = await caches.keys();
+  const kept = names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+  return [Boolean(registration && registration.active), kept > 0];
+}"""
+
+
+def installed(page: object, root: str) -> list[bool]:
+    """[a worker is active, its cache holds files], once that is so or after 5 s."""
+    page.goto(root)
+    for _ in range(50):
+        if page.evaluate(INSTALLED)[0]:
+            break
+        page.wait_for_timeout(100)
+    return page.evaluate(INSTALLED)
+
+
+def test_the_worker_installs_nothing_when_a_file_is_not_the_builds(
+        new_context: Callable[..., object], guard: Guard, serve: Callable[[Path], Server], tmp_path: Path,
+        served_site: Server) -> None:
+    site = Path(shutil.copytree(served_site.site, tmp_path / "www" / "repo-name"))
+    with (site / "assets" / "search.js").open("a", encoding="utf-8") as script:
+        script.write("alert(1);\n")  # changed on the server after the build listed its hash
+    server = serve(tmp_path / "www")
+    guard.expect_error("integrity")
+    assert installed(new_context(service_workers="allow").new_page(), served_site.root) == [True, True]  # as built
+    assert installed(new_context(service_workers="allow").new_page(), server.root) == [False, False]
