@@ -118,14 +118,17 @@ _ACTIVE_KINDS = {
 }
 
 
-def passive_assets(paths: list[str], problems: list[Problem]) -> list[str]:
-    """The files of content/assets that cannot run script; an error for each of the others."""
-    passive = []
-    for path in paths:
-        kind = os.path.splitext(path)[1].lower()
-        if kind in _ACTIVE_KINDS:
-            problems.append(Problem(path, 0, f"a {kind} file in assets/ could run script as part of the "
-                                             f"site, so it is not published: {_ACTIVE_KINDS[kind]}"))
-        else:
-            passive.append(path)
-    return passive
+def active_asset_problems(paths: list[str]) -> list[Problem]:
+    """An error for each file of content/assets that could run script in the site's origin."""
+    return [Problem(path, 0, f"a {_kind(path)} file in assets/ could run script as part of the site, so it is "
+                             f"not published: {_ACTIVE_KINDS[_kind(path)]}")
+            for path in paths if is_active(path)]
+
+
+def is_active(path: str) -> bool:
+    """True for a file a browser would run (a page, SVG, XML or script): never published."""
+    return _kind(path) in _ACTIVE_KINDS
+
+
+def _kind(path: str) -> str:
+    return os.path.splitext(path)[1].lower()

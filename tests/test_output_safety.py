@@ -341,7 +341,7 @@ def test_check_names_every_active_asset_and_the_issue_reproducer_is_refused(proj
                                      "assets/a.html": PAYLOAD, "assets/b.svg": "<svg onload='alert(1)'/>"})
     run = run_cli("check", "--content", str(project / "content"), cwd=project)
     assert run.code == 1
-    assert [line.split(": a ")[0] for line in errors(run)] == ["content/assets/a.html", "content/assets/b.svg"]
+    assert [line.split(": a ")[0] for line in run.error_lines] == ["content/assets/a.html", "content/assets/b.svg"]
 
 
 # --- 4. a killed build never loses the site -------------------------------------------------
