@@ -33,20 +33,35 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def body_html(entry: Event | Person | Place, site: Site, root: str,
               converters: Converters | None = None) -> Markup:
     """Render an entry's Markdown body to sanitized HTML; wiki-links and assets/ are relative to `root`."""
+    return finish_body(convert_body(entry, site, root, converters), site.config.allow_html, root)
+
+
+def finish_body(html: str, allow_html: bool, root: str) -> Markup:
+    """Sanitize converted body HTML and point its assets/ links at `root`: the last step, never cached.
+
+    The body cache sits on disk beside the output, where a pull request or another program may
+    change it, so what comes out of it is markup from a stranger like any body.
+    """
+    return Markup(_assets_from_root(sanitize_body(html, allow_html), root))
+
+
+def convert_body(entry: Event | Person | Place, site: Site, root: str,
+                 converters: Converters | None = None) -> str:
+    """An entry's Markdown body as HTML, NOT yet sanitized (finish_body does that)."""
     def resolve(slug: str) -> Target | None:
         found = site.entry(slug)
         return Target(root + entry_path(found), found.title) if found else None
 
     _check_size(entry)
     if not entry.body.strip():  # person and place bodies are often empty: Markdown would say ""
-        return Markup("")
+        return ""
     converter = (converters or Converters()).get(site.config.allow_html, resolve)
     try:
         html = converter.convert(entry.body)
     except (RecursionError, NestedTooDeeply):  # older Python-Markdown recursed once per level
         raise BuildFailed([Problem(entry.path, entry.body_line,
                                    "body nests lists or block quotes too deeply to render")]) from None
-    return Markup(_assets_from_root(sanitize_body(html, site.config.allow_html), root))
+    return html
 
 
 # A start tag as nh3 writes it (attribute values always in double quotes, '"' escaped inside),

@@ -13,7 +13,7 @@ from typing import Sequence
 from markupsafe import Markup
 
 from .cache import BodyCache, key_of
-from .markup import Converters, body_html
+from .markup import Converters, convert_body, finish_body
 from ..content.model import Event, Person, Place, Site, StandalonePage
 from ..parallel import split_map
 from ..link.urls import entry_path
@@ -30,15 +30,18 @@ def site_entries(site: Site) -> list[Entry]:
 
 
 def render_bodies(site: Site, cache: BodyCache) -> dict[str, Markup]:
-    """{slug: body HTML} for every entry; cached bodies are reused, the rest rendered and cached."""
+    """{slug: body HTML} for every entry; cached conversions are reused, the rest converted and cached.
+
+    The cache holds Markdown's output before sanitizing, and every body, cached or not, is
+    sanitized here: a changed cache file can make a build slower or wrong, never unsafe.
+    """
     entries = site_entries(site)
     keys = [body_key(site, entry) for entry in entries]
     cached = cache.get_many(keys)
-    missing = [i for i, key in enumerate(keys) if key not in cached]
-    rendered = split_map(lambda part: _render(site, [entries[i] for i in part]), missing)
-    cache.store({keys[i]: html for i, html in zip(missing, rendered)}, set(keys))
-    found = {**cached, **{keys[i]: html for i, html in zip(missing, rendered)}}
-    return {entry.slug: Markup(found[key]) for entry, key in zip(entries, keys)}
+    done = split_map(lambda part: _render(site, [entries[i] for i in part], [cached.get(keys[i]) for i in part]),
+                     range(len(entries)))
+    cache.store({keys[i]: converted for i, (converted, _) in enumerate(done) if keys[i] not in cached}, set(keys))
+    return {entry.slug: Markup(html) for entry, (_, html) in zip(entries, done)}
 
 
 def body_key(site: Site, entry: Entry) -> str:
@@ -54,6 +57,12 @@ def _target(site: Site, slug: str) -> tuple[str, str, str] | None:
     return (slug, entry_path(found), found.title) if found else None
 
 
-def _render(site: Site, entries: Sequence[Entry]) -> list[str]:
+def _render(site: Site, entries: Sequence[Entry], cached: Sequence[str | None]) -> list[tuple[str, str]]:
+    """(converted, finished) HTML of each entry: converted from the cache where it holds one."""
     converters = Converters()  # one per process: a forked worker makes its own
-    return [str(body_html(entry, site, ROOT, converters)) for entry in entries]
+    allow_html = site.config.allow_html
+    done = []
+    for entry, hit in zip(entries, cached):
+        converted = convert_body(entry, site, ROOT, converters) if hit is None else hit
+        done.append((converted, str(finish_body(converted, allow_html, ROOT))))
+    return done

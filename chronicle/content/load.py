@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import fields
 from .contentfiles import list_files, path_problem
 from ..errors import Problem
-from .media import image_from
+from .media import active_asset_problems, image_from
 from ..parallel import split_map
 from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
 from .schema import ERA, PAGE, PERSON, PLACE, SITE, event_schema, read_list, read_mapping
@@ -283,7 +283,10 @@ def _file_lines(meta) -> dict[str, int]:
 
 
 def _list_assets(root: str, problems: list[Problem]) -> list[str]:
-    return list_files(root, os.path.dirname(root), problems)
+    """Every file of content/assets (links to them are checked); link_site leaves out the active ones."""
+    files = list_files(root, os.path.dirname(root), problems)
+    problems.extend(active_asset_problems(files))
+    return files
 
 
 BUILDERS = {"events": _build_event, "people": _build_person, "places": _build_place, "pages": _build_page}

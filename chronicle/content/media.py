@@ -105,3 +105,30 @@ def body_asset_problems(entry: Event | Person | Place | StandalonePage, assets: 
     return [Problem(entry.path, entry.body_line + ref.line, f"body links to {ref.written}, which is not "
                                                             "in content/assets/", warning=True)
             for ref in (body_asset_refs(entry.body) if refs is None else refs) if ref.name not in assets]
+
+
+# Files a browser runs as part of the site when opened from it: a page, an SVG or an XML
+# document can hold <script>, which would run in the site's origin (read and rewrite every page
+# and the service worker's cache); scripts and WebAssembly run wherever a page loads them.
+_ACTIVE_KINDS = {
+    **dict.fromkeys((".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt"),
+                    "turn it into a page in content/pages/ or link a copy hosted elsewhere"),
+    **dict.fromkeys((".svg", ".svgz"), "convert it to PNG or WebP, or link a copy hosted elsewhere"),
+    **dict.fromkeys((".js", ".mjs", ".wasm"), "the site's own scripts belong in layouts/static/"),
+}
+
+
+def active_asset_problems(paths: list[str]) -> list[Problem]:
+    """An error for each file of content/assets that could run script in the site's origin."""
+    return [Problem(path, 0, f"a {_kind(path)} file in assets/ could run script as part of the site, so it is "
+                             f"not published: {_ACTIVE_KINDS[_kind(path)]}")
+            for path in paths if is_active(path)]
+
+
+def is_active(path: str) -> bool:
+    """True for a file a browser would run (a page, SVG, XML or script): never published."""
+    return _kind(path) in _ACTIVE_KINDS
+
+
+def _kind(path: str) -> str:
+    return os.path.splitext(path)[1].lower()

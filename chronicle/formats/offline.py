@@ -6,9 +6,16 @@ named after a hash of the build's contents, so any change to the site changes th
 worker's bytes and browsers install the new version. No wall clock is involved. Pages are
 network-first (a reload after a deploy shows the new page; the cache answers offline), other
 files cache-first.
+
+Script in the site's origin can write CacheStorage, so the manifest holds each file's SHA-256:
+the install fetches with request integrity, and the worker serves a cached entry only when its
+bytes hash to the build's (or to a page it fetched itself), dropping any other. The defence
+that no foreign script runs at all is elsewhere: assets cannot be pages or scripts
+(media.passive_assets) and every page carries a Content-Security-Policy.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
@@ -25,14 +32,26 @@ var VERSION = %(version)s;
 var PREFIX = "chronicle:" + self.registration.scope + ":";
 var CACHE = PREFIX + VERSION;
 var NOT_FOUND = "404.html";
+/* The SHA-256 (base64) of each file of MANIFEST, in the same order. */
+var DIGESTS = [
+%(digests)s
+];
 var MANIFEST = [
 %(manifest)s
 ];
 
+/* Page script shares CacheStorage with this worker and can write any entry, so an entry is
+ * served only when its bytes are the build's (EXPECTED) or a page this worker fetched itself
+ * (SEEN: kept in the worker's memory, which no page can reach). Anything else is dropped. */
+var EXPECTED = {};
+var SEEN = {};
+MANIFEST.forEach(function (path, i) { EXPECTED[bare(new URL(path, self.registration.scope).href)] = DIGESTS[i]; });
+
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(MANIFEST.map(function (path) {
-      return new Request(path, {cache: "reload"});
+    /* integrity: a file whose bytes are not the build's fails the whole install. */
+    return cache.addAll(MANIFEST.map(function (path, i) {
+      return new Request(path, {cache: "reload", integrity: "sha256-" + DIGESTS[i]});
     }));
   }).then(function () { return self.skipWaiting(); }));
 });
@@ -45,24 +64,65 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
-function candidates(request) {
-  var url = new URL(request.url);
+/* The URL an entry is kept under: no query, no fragment (a static site ignores both). */
+function bare(href) {
+  var url = new URL(href);
   url.hash = "";
-  var path = url.pathname;
-  var list = [url.href];
+  url.search = "";
+  return url.href;
+}
+
+function candidates(request) {
+  var url = bare(request.url);
+  var path = new URL(url).pathname;
+  var list = [url];
   if (path.slice(-1) === "/") {
     list.push(new URL("index.html", url).href);
   } else if (path.split("/").pop().indexOf(".") < 0) {
-    list.push(url.href + ".html", url.href + "/index.html");
+    list.push(url + ".html", url + "/index.html");
   }
   return list;
 }
 
+function digest(response) {
+  return response.clone().arrayBuffer().then(function (bytes) {
+    return crypto.subtle.digest("SHA-256", bytes);
+  }).then(function (hash) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(hash)));
+  });
+}
+
+/* The cached response for url if its bytes are trusted; a forged or stale entry is deleted. */
+function trusted(cache, url) {
+  return cache.match(url).then(function (hit) {
+    if (!hit) { return undefined; }
+    return digest(hit).then(function (found) {
+      if (found === EXPECTED[url] || found === SEEN[url]) { return hit; }
+      return cache.delete(url).then(function () { return undefined; });
+    });
+  });
+}
+
 function fromCache(cache, urls) {
   if (!urls.length) { return Promise.resolve(undefined); }
-  return cache.match(urls[0], {ignoreSearch: true}).then(function (hit) {
+  return trusted(cache, urls[0]).then(function (hit) {
     return hit || fromCache(cache, urls.slice(1));
   });
+}
+
+/* Keep a fresh network response: a listed file only with the build's bytes, a page as seen. */
+function keep(cache, request, response, page) {
+  if (!response.ok || response.type !== "basic" || response.redirected) { return Promise.resolve(); }
+  var url = bare(request.url);
+  return digest(response).then(function (found) {
+    if (page) { SEEN[url] = found; } else if (found !== EXPECTED[url]) { return undefined; }
+    return cache.put(url, response);
+  });
+}
+
+function notFound(cache, error) {
+  return trusted(cache, bare(new URL(NOT_FOUND, self.registration.scope).href)).then(
+    function (page) { if (page) { return page; } throw error; });
 }
 
 function isPage(request) {
@@ -71,32 +131,32 @@ function isPage(request) {
 
 /* Pages come from the network first, so a reload after a deploy shows the new page; the copy
  * kept in the cache answers only offline. Assets change name or version with each build. */
-function respondPage(request) {
+function respondPage(event) {
+  var request = event.request;
   return caches.open(CACHE).then(function (cache) {
     return fetch(request).then(function (response) {
-      if (response.ok && response.type === "basic" && !response.redirected) {
-        cache.put(request.url.split("#")[0], response.clone());
-      }
+      event.waitUntil(keep(cache, request, response.clone(), true));
       return response;
     }, function (error) {
       return fromCache(cache, candidates(request)).then(function (hit) {
-        if (hit) { return hit; }
-        return cache.match(new URL(NOT_FOUND, self.registration.scope).href).then(
-          function (page) { if (page) { return page; } throw error; });
+        return hit || notFound(cache, error);
       });
     });
   });
 }
 
-function respond(request) {
-  if (isPage(request)) { return respondPage(request); }
+function respond(event) {
+  var request = event.request;
+  if (isPage(request)) { return respondPage(event); }
   return caches.open(CACHE).then(function (cache) {
     return fromCache(cache, candidates(request)).then(function (hit) {
       if (hit) { return hit; }
-      return fetch(request).catch(function (error) {
+      return fetch(request).then(function (response) {
+        event.waitUntil(keep(cache, request, response.clone(), false));
+        return response;
+      }, function (error) {
         if (request.mode !== "navigate") { throw error; }
-        return cache.match(new URL(NOT_FOUND, self.registration.scope).href).then(
-          function (page) { if (page) { return page; } throw error; });
+        return notFound(cache, error);
       });
     });
   });
@@ -106,36 +166,44 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET") { return; }
   if (new URL(request.url).origin !== self.location.origin) { return; }
-  event.respondWith(respond(request));
+  event.respondWith(respond(event));
 });
 """
 
 
 def service_worker_js(files: Mapping[str, bytes]) -> bytes:
-    """Return the content of sw.js that precaches every other file of the build.
+    """Return the content of sw.js that precaches every other file of the build, with its SHA-256.
 
     files may read each file only when asked (the build's files are on disk, not in memory):
     each is read once, in path order, and not kept.
     """
     paths = sorted(path for path in files if path != SW_PATH)
-    manifest = ",\n".join(script_json(quote(path)) for path in precached_paths(paths))
-    text = _WORKER % {"version": script_json(_version(files, paths)), "manifest": manifest}
+    listed = set(precached_paths(paths))
+    version, digests = hashlib.sha256(), {}
+    for path in paths:
+        data = files[path]
+        _add_to_version(version, path, data)
+        if path in listed:
+            digests[path] = base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+    text = _WORKER % {"version": script_json(version.hexdigest()[:VERSION_LENGTH]),
+                      "digests": ",\n".join(script_json(digests[path]) for path in sorted(listed)),
+                      "manifest": ",\n".join(script_json(quote(path)) for path in sorted(listed))}
     return text.encode("utf-8")
 
 
 def site_version(files: Mapping[str, bytes]) -> str:
     """A short sha256 over the sorted (path, content) pairs of a build."""
-    return _version(files, sorted(files))
-
-
-def _version(files: Mapping[str, bytes], paths: Iterable[str]) -> str:
     digest = hashlib.sha256()
-    for path in paths:
-        name = path.encode("utf-8")
-        data = files[path]
-        digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
-        digest.update(data)
+    for path in sorted(files):
+        _add_to_version(digest, path, files[path])
     return digest.hexdigest()[:VERSION_LENGTH]
+
+
+def _add_to_version(digest, path: str, data: bytes) -> None:
+    """Feed one (path, content) pair, length-prefixed so boundaries cannot collide."""
+    name = path.encode("utf-8")
+    digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
+    digest.update(data)
 
 
 def precached_paths(paths: Iterable[str]) -> list[str]:

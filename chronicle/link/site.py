@@ -9,7 +9,7 @@ from ..errors import Problem, display_path
 from ..content.fields import Tag
 from ..language.i18n import language_problem
 from ..content.bodyscan import BodyScan, BodyScans
-from ..content.media import asset_names, body_asset_problems
+from ..content.media import asset_names, body_asset_problems, is_active
 from ..content.model import Content, Event, Person, Place, Site, StandalonePage
 from ..content.wikilinks import WikiLink
 
@@ -47,7 +47,8 @@ def link_site(content: Content, include_drafts: bool = False,
         people=people, places=places, tags=_group(events, lambda e: e.tags),
         years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
         events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries, read),
-        eras=content.eras, assets=content.assets, assets_root=content.assets_root, pages=pages,
+        eras=content.eras, assets=tuple(p for p in content.assets if not is_active(p)),  # never published
+        assets_root=content.assets_root, pages=pages,
     )
     return site, problems
 

@@ -112,8 +112,23 @@ def record_build(plan: Plan, output: str, summary: Any) -> None:
 
 
 def forget_build(output: str) -> None:
-    """Drop the manifest: the output was written by a build that does not record one (serve)."""
-    _remove(manifest_path(output))
+    """Keep only what the output holds: its inputs could not be tracked, so no later build may skip.
+
+    The list of output files stays, so the next build still knows which files chronicle wrote.
+    """
+    try:
+        outputs, folders = scan_output(os.path.realpath(output))
+    except OSError:
+        _remove(manifest_path(output))
+        return
+    _write(manifest_path(output), {"format": FORMAT, "key": None, "outputs": outputs, "output_folders": folders})
+
+
+def recorded_outputs(output: str) -> set[str]:
+    """The files the last recorded build wrote into output (relative paths); empty when unknown."""
+    recorded = _read(manifest_path(output))
+    outputs = recorded.get("outputs") if recorded else None
+    return set(outputs) if isinstance(outputs, dict) else set()
 
 
 def _remove(path: str) -> None:

@@ -2,20 +2,26 @@
 
 A build replaces the whole output folder, so a mistyped --output (the project, content/, a home
 folder, a git clone) would be deleted. Only a folder that is missing, empty, or made by an earlier
-build (it holds the marker file, or is an older chronicle site) may be replaced.
+build (it holds the marker file, or is an older chronicle site) may be replaced, and then only
+when every file in it is one the last build recorded writing or this build writes (foreign_files):
+a marker copied along with a site proves nothing about the files beside it. Folders beside the
+output (`.build-<name>.*`, `<name>.old-*`) are touched only when a build recorded making them.
 """
 from __future__ import annotations
 
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import re
 import shutil
 import time
 from typing import Callable, Iterator
 
+from ..bodies.cache import cache_path
 from ..errors import OutputError, display_path
+from .manifest import recorded_outputs
 from ..options import DEFAULT_LAYOUTS
 
 MARKER = ".chronicle-site"
@@ -144,24 +150,87 @@ def _wait_for_lock(handle, target: str, lock_path: str, notify: Callable[[str], 
 
 
 def repair_output(target: str) -> None:
-    """Put back a site a killed build left renamed away, and delete its temporary folders."""
+    """Put back a site a killed build left renamed away, and delete its temporary folders.
+
+    Only folders the record beside the cache names are touched: a user's `site.old-20240101`
+    backup or `.build-site.notes` folder looks like ours by name, never by record.
+    """
     parent, name = os.path.split(target)
-    staged = _ours_matching(parent, rf"\.build-{re.escape(name)}\.{SUFFIX}")
-    olds = _ours_matching(parent, rf"{re.escape(name)}\.old-{SUFFIX}")
+    made = [n for n in made_folders(target) if os.path.isdir(os.path.join(parent, n))
+            and not os.path.islink(os.path.join(parent, n))]
+    staged = [os.path.join(parent, n) for n in made if re.fullmatch(rf"\.build-{re.escape(name)}\.{SUFFIX}", n)]
+    olds = [os.path.join(parent, n) for n in made if re.fullmatch(rf"{re.escape(name)}\.old-{SUFFIX}", n)]
     if olds and not os.path.lexists(target):
         newest = max(olds, key=os.path.getmtime)
         os.rename(newest, target)
         olds.remove(newest)
     for folder in staged + olds:
         remove_tree(folder)
+    forget_made(target)
 
 
-def _ours_matching(parent: str, pattern: str) -> list[str]:
-    """Folders in parent named exactly like ours that hold our marker, a chronicle site, or nothing."""
-    names = sorted(n for n in os.listdir(parent) if re.fullmatch(pattern, n))
-    paths = [os.path.join(parent, n) for n in names]
-    return [p for p in paths if os.path.isdir(p) and not os.path.islink(p)
-            and (made_by_us(p) or not os.listdir(p))]
+def made_record(target: str) -> str:
+    """`<parent>/.chronicle-cache/<output name>.made.json`: folders a build made beside the output."""
+    return os.path.splitext(cache_path(target))[0] + ".made.json"
+
+
+def made_folders(target: str) -> list[str]:
+    """The names (beside target) of folders a build recorded before making them; [] when none or unreadable."""
+    try:
+        with open(made_record(target), encoding="utf-8") as handle:
+            names = json.load(handle)
+    except (OSError, ValueError):
+        return []
+    return [n for n in names if isinstance(n, str) and "/" not in n] if isinstance(names, list) else []
+
+
+def note_made(target: str, name: str, made: bool = True) -> None:
+    """Record (made=False: unrecord) a folder beside target, BEFORE making it, so a kill leaves proof.
+
+    Call while holding the output's lock. OSError when the record cannot be written.
+    """
+    names = [n for n in made_folders(target) if n != name] + ([name] if made else [])
+    record = made_record(target)
+    if not names:  # nothing left to repair: no file, as before any build
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(record)
+        return
+    os.makedirs(os.path.dirname(record), exist_ok=True)
+    temporary = f"{record}.{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(sorted(names), handle)
+    os.replace(temporary, record)
+
+
+def forget_made(target: str) -> None:
+    """Drop recorded folders that no longer exist (a record that cannot be written only stays longer)."""
+    parent = os.path.dirname(target)
+    for gone in [n for n in made_folders(target) if not os.path.lexists(os.path.join(parent, n))]:
+        with contextlib.suppress(OSError):
+            note_made(target, gone, made=False)
+
+
+def foreign_files(target: str, staging: str) -> list[str]:
+    """Files in target that neither the last recorded build nor this one (in staging) wrote, sorted.
+
+    The marker alone proves nothing: `cp -r site/* web/` plus a file of one's own, or a site
+    copied with its marker, holds files a build must never delete.
+    """
+    if not os.path.isdir(target):
+        return []
+    ours = recorded_outputs(target) | set(files_below(staging)) | {MARKER}
+    return [path for path in files_below(target) if path not in ours]
+
+
+def files_below(folder: str) -> list[str]:
+    """Every file or link below folder (not following links), as sorted relative '/' paths."""
+    found = []
+    for parent, dirs, names in os.walk(folder):
+        rel = os.path.relpath(parent, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found += [prefix + n for n in names]
+        found += [prefix + d for d in dirs if os.path.islink(os.path.join(parent, d))]
+    return sorted(found)
 
 
 def describe(exc: OSError) -> str:

@@ -15,14 +15,16 @@ import ctypes
 import errno
 import os
 import stat
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..errors import OutputError
-from .outputdir import MARKER, MARKER_TEXT, describe, made_by_us, old_path, remove_tree, shown, staging_prefix
+from ..errors import OutputError, display_path
+from .outputdir import (MARKER, MARKER_TEXT, describe, foreign_files, forget_made, made_by_us, note_made, old_path,
+                        remove_tree, shown, staging_prefix)
 
 AT_FDCWD = -100
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"  # as tempfile.mkdtemp names, so SUFFIX matches
 RENAME_EXCHANGE = 2
 
 
@@ -89,6 +91,7 @@ def staged_site(output_dir: str) -> Iterator[Staging]:
     folder = _open_staging(output_dir)
     try:
         yield Staging(output_dir, folder)
+        _refuse_unrecorded(output_dir, folder)
     except BaseException:
         _discard(folder)
         raise
@@ -100,6 +103,7 @@ def staged_site(output_dir: str) -> Iterator[Staging]:
     except BaseException:
         _discard(folder)
         raise
+    forget_made(output_dir)
 
 
 def _open_staging(output_dir: str) -> str:
@@ -108,13 +112,41 @@ def _open_staging(output_dir: str) -> str:
     try:
         _refuse_foreign(output_dir)
         os.makedirs(os.path.dirname(output_dir), exist_ok=True)
-        folder = tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=os.path.dirname(output_dir))
+        folder = _make_staging(output_dir)
         if not _link_unchanged(output_dir, folder, MARKER, MARKER_TEXT):
             _write_file(folder, MARKER, MARKER_TEXT)
         return folder
     except OSError as exc:
         _discard(folder)
         raise _write_error(output_dir, exc) from None
+
+
+def _make_staging(output_dir: str) -> str:
+    """A new private folder `.build-<name>.<8 random>` beside output_dir, recorded before it exists."""
+    parent = os.path.dirname(output_dir)
+    for _ in range(100):
+        name = staging_prefix(output_dir) + "".join(secrets.choice(_NAME_LETTERS) for _ in range(8))
+        note_made(output_dir, name)
+        try:
+            os.mkdir(os.path.join(parent, name), 0o700)
+            return os.path.join(parent, name)
+        except FileExistsError:  # someone else's folder: never ours to delete
+            note_made(output_dir, name, made=False)
+        except OSError:
+            note_made(output_dir, name, made=False)
+            raise
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary folder", parent)
+
+
+def _refuse_unrecorded(output_dir: str, staging: str) -> None:
+    """Stop before the swap when the output holds a file no build of ours wrote: the swap would delete it."""
+    foreign = foreign_files(output_dir, staging)
+    if not foreign:
+        return
+    more = f" (and {len(foreign) - 1} more)" if len(foreign) > 1 else ""
+    raise OutputError(output_dir, f"refusing to build into {shown(output_dir)}: {display_path(os.path.join(output_dir, foreign[0]))}"
+                                  f"{more} was not written by chronicle; move it into content/assets/ to publish "
+                                  "it, or out of the folder, or choose another --output")
 
 
 def _write_error(output_dir: str, exc: OSError) -> OutputError:
@@ -182,6 +214,7 @@ def _swap(staging: str, output_dir: str) -> None:
         _discard(staging)  # now holds the previous site
         return
     old = old_path(output_dir, staging)
+    note_made(output_dir, os.path.basename(old))  # a kill between the renames: the next build puts it back
     os.rename(output_dir, old)
     try:
         os.rename(staging, output_dir)

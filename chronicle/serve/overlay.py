@@ -7,6 +7,7 @@ every rebuild, so the overlay appears on a broken edit and is gone after the nex
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import escape
@@ -56,6 +57,18 @@ def overlay_html(lines: list[str]) -> str:
     return (f'<div id="{OVERLAY_ID}" role="alert" style="{_STYLE}"><h2 style="margin:0 0 .5rem;color:#ff8a80">'
             f"Build failed: still serving the last good site</h2><ol style=\"margin:0;padding-left:1.5rem\">{items}</ol>"
             "<p>Fix the files; this page reloads by itself when the build succeeds.</p></div>")
+
+
+# The page's Content-Security-Policy meta element (layouts/base.html writes exactly one).
+_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', re.IGNORECASE)
+
+
+def without_policy(page: bytes) -> bytes:
+    """The page without its Content-Security-Policy: serve's live reload is an inline script it forbids.
+
+    Only `serve` does this, on pages it answers from memory on this machine; site/ keeps the policy.
+    """
+    return _POLICY.sub(b"", page, count=1)
 
 
 def with_overlay(page: bytes | None, lines: list[str]) -> bytes:

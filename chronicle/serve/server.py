@@ -20,7 +20,7 @@ from typing import TextIO
 from ..errors import BuildFailed, OutputError
 from .live import LiveSite, request_path
 from ..output.outputdir import guard_output
-from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay
+from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay, without_policy
 from ..pipeline import Options
 from .watch import EventWatcher, reload_browsers, watch_in_background
 
@@ -109,6 +109,8 @@ def live_handler(live: LiveSite, status: BuildStatus) -> type:
                 self.set_status(404)
                 data = live.file("404.html") or b"Not found"
                 path = "404.html"
+            if html:  # live reload injects an inline script, which the page's policy forbids
+                data = without_policy(data)
             self.set_header("Content-Type", _content_type(path))
             self.set_header("Cache-Control", "no-store")
             self.finish(data if include_body else b"")

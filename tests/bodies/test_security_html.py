@@ -7,8 +7,11 @@ the tables' own alignment, no frames, forms or <base>.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import shutil
+import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -294,3 +297,18 @@ def test_too_deep_nesting_is_one_line_error(tmp_path, body, message):
 def test_oversized_bodies_are_refused(tmp_path, body, line, message):
     run = build(body_file(tmp_path, body), tmp_path / "site")
     assert (run.code, run.error_lines) == (1, [f"content/events/big.md:{line}: {message}"])
+
+
+def test_poisoned_body_cache_is_sanitized(tmp_path):
+    """A cache file carried in by a pull request (issue 18, point 3) cannot put markup on a page."""
+    files = {"site.yaml": MINIMAL_SITE, "events/e.md": "---\ntitle: E\ndate: 2000-01-01\n---\nA plain body.\n"}
+    build_tree(tmp_path, files)
+    cache = tmp_path / ".chronicle-cache" / "site.sqlite"
+    with contextlib.closing(sqlite3.connect(cache)) as db, db:
+        assert db.execute("UPDATE bodies SET html = ?", (XSS,)).rowcount > 0
+    shutil.rmtree(tmp_path / "site")  # a fresh checkout: no site yet, only the cache it carried
+    run = build(tmp_path / "content", tmp_path / "site")
+    assert run.code == 0, run.err
+    page = (tmp_path / "site" / "events" / "e.html").read_text(encoding="utf-8")
+    assert "onerror" not in page
+    assert walk(page).bad == []

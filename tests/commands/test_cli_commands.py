@@ -108,6 +108,12 @@ def test_init_creates_a_site_that_builds_at_once(tmp_path: Path) -> None:
     assert "<title>My timeline</title>" in (site / "site/index.html").read_text(encoding="utf-8")
 
 
+def test_init_gitignore_leaves_out_the_body_cache(tmp_path: Path) -> None:
+    run_cli("init", "t", cwd=tmp_path)
+    ignored = (tmp_path / "t/.gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/.chronicle-cache/" in ignored and "/site/" in ignored
+
+
 def test_init_workflow_is_the_repository_workflow(tmp_path: Path) -> None:
     run_cli("init", "t", cwd=tmp_path)
     ours = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")

@@ -1,8 +1,11 @@
 """The service worker: manifest, version and update behaviour."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
+from urllib.parse import unquote
 
 from chronicle.formats.offline import service_worker_js, site_version
 
@@ -75,3 +78,18 @@ def test_worker_installs_activates_and_serves_offline() -> None:
                    'NOT_FOUND = "404.html"', 'request.mode !== "navigate"'):
         assert needle in text
     assert "Date" not in text  # no wall clock
+
+
+def digests(worker: bytes) -> list[str]:
+    """The SHA-256 list written into a generated worker, in manifest order."""
+    body = re.search(rb"var DIGESTS = \[\n(.*?)\n\];", worker, re.S).group(1)
+    return json.loads(b"[" + body + b"]")
+
+
+def test_lists_the_sha256_of_every_precached_file_for_the_install_and_each_answer() -> None:
+    worker = service_worker_js(FILES)
+    expected = [base64.b64encode(hashlib.sha256(FILES[unquote(path)]).digest()).decode() for path in manifest(worker)]
+    assert digests(worker) == expected
+    text = worker.decode("utf-8")
+    assert 'integrity: "sha256-" + DIGESTS[i]' in text  # the install refuses other bytes
+    assert 'crypto.subtle.digest("SHA-256"' in text  # and so does every answer from the cache

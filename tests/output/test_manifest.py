@@ -134,7 +134,6 @@ CHANGES = {
     "change --drafts": (lambda r: None, ("--drafts",)),
     "delete an output file": (lambda r: (r / "site" / "events" / "hanoi-summit.html").unlink(), ()),
     "edit an output file": (edit_output, ()),
-    "add a stray output file": (lambda r: (r / "site" / "stray.html").write_text("stray"), ()),
     "add a stray output folder": (lambda r: (r / "site" / "stray").mkdir(), ()),
     "delete the output": (lambda r: shutil.rmtree(r / "site"), ()),
     "empty manifest": (corrupt(b""), ()),
@@ -151,6 +150,21 @@ def test_any_change_gives_a_cold_builds_output(project: Path, change) -> None:
     apply(project)
     rebuilt = build(project / "content", project / "site", *layouts_args(project), *options)
     cold = build(project / "content", project / "fresh", *layouts_args(project), *options)
+    assert rebuilt.code == 0, rebuilt.err
+    assert shape(project / "site") == shape(project / "fresh")
+    assert without_seconds(rebuilt) == without_seconds(cold, "fresh")  # the same warnings and summary
+
+
+def test_a_stray_output_file_is_noticed_and_never_deleted(project: Path) -> None:
+    """Was the table's "add a stray output file": a hand-added file is no longer deleted (issue 18, point 2)."""
+    (project / "site" / "stray.txt").write_text("stray")
+    refused = build(project / "content", project / "site", *layouts_args(project))
+    assert refused.code == 1 and "site/stray.txt was not written by chronicle" in refused.err  # not skipped
+    assert (project / "site" / "stray.txt").read_text() == "stray"
+    (project / "content" / "assets").mkdir(exist_ok=True)
+    shutil.move(project / "site" / "stray.txt", project / "content" / "assets" / "stray.txt")  # the way out
+    rebuilt = build(project / "content", project / "site", *layouts_args(project))
+    cold = build(project / "content", project / "fresh", *layouts_args(project))
     assert rebuilt.code == 0, rebuilt.err
     assert shape(project / "site") == shape(project / "fresh")
     assert without_seconds(rebuilt) == without_seconds(cold, "fresh")  # the same warnings and summary

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
+import shutil
 import random
 import signal
 import socket
@@ -16,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from chronicle.errors import OutputError
-from chronicle.output.outputdir import guard_output
+from chronicle.output.manifest import manifest_path, scan_output
+from chronicle.output.outputdir import guard_output, note_made
 from tests.support import MINIMAL_SITE, ROOT, build, run_cli, tree, write_tree
 
 EVENT = "---\ntitle: {title}\ndate: 1958-11-28\n---\nBody of {title}.\n"
@@ -112,10 +115,25 @@ def test_refuses_the_project_folder_and_its_parents(project, output):
         guard_output(str(output), str(project / "content"), str(project / "mylayouts"))
 
 
+def _as_built(site: Path) -> None:
+    """Record site's files as an earlier build's output, as that build's manifest would list them."""
+    outputs, folders = scan_output(str(site))
+    record = Path(manifest_path(str(site)))
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"format": 1, "key": None, "outputs": outputs, "output_folders": folders}))
+
+
+def _made(project: Path, *names: str) -> None:
+    """Record folders beside site/ as a killed build records them before making them."""
+    for name in names:
+        note_made(str(project / "site"), name)
+
+
+# The marker alone no longer vouches for stale files: the last build's record does (issue 18, point 2).
 @pytest.mark.parametrize("setup", [
     lambda site: site.mkdir(),
-    lambda site: write_tree(site, {".chronicle-site": "ours", "index.html": "old", "stale/page.html": "old"}),
-    lambda site: write_tree(site, {"sw.js": SW_SIGN, "index.html": "old", "stale/page.html": "old"}),
+    lambda site: _as_built(write_tree(site, {".chronicle-site": "ours", "index.html": "old", "stale/page.html": "old"})),
+    lambda site: _as_built(write_tree(site, {"sw.js": SW_SIGN, "index.html": "old", "stale/page.html": "old"})),
 ], ids=["empty folder", "marked site", "site from before the marker"])
 def test_replaces_an_empty_folder_or_an_earlier_build(project, setup):
     setup(project / "site")
@@ -129,6 +147,67 @@ def test_replaces_an_empty_folder_or_an_earlier_build(project, setup):
 def test_the_marker_is_not_precached_by_the_service_worker(project):
     assert build(project / "content", project / "site").code == 0
     assert ".chronicle-site" not in (project / "site/sw.js").read_text()
+
+
+# --- 1b. a build deletes only what chronicle wrote (issue 18, point 2) -----------------------
+
+def _unrecorded(project: Path, output: str, name: str) -> str:
+    return (f"error: refusing to build into {output}/: {output}/{name} was not written by chronicle; move it "
+            "into content/assets/ to publish it, or out of the folder, or choose another --output")
+
+
+def test_a_file_of_ones_own_among_a_copied_site_stops_the_build(project):
+    assert build(project / "content", project / "site").code == 0
+    (project / "web").mkdir()
+    (project / "web/blog.html").write_text("mine\n")
+    for item in (project / "site").iterdir():  # cp -r site/* web/: no dot files, so no marker
+        if not item.name.startswith("."):
+            (shutil.copytree if item.is_dir() else shutil.copy2)(item, project / "web" / item.name)
+    before = snapshot(project / "web")
+    run = run_cli("--content", "content", "--output", "web", cwd=project)
+    assert (run.code, run.err.splitlines()) == (1, [_unrecorded(project, "web", "blog.html")])
+    assert snapshot(project / "web") == before
+    assert (project / "web/blog.html").read_text() == "mine\n"
+
+
+def test_a_site_copied_with_its_marker_still_keeps_ones_own_files(project):
+    assert build(project / "content", project / "site").code == 0
+    shutil.copytree(project / "site", project / "web")
+    write_tree(project / "web", {"notes/draft.md": "mine"})
+    run = run_cli("--content", "content", "--output", "web", cwd=project)
+    assert (run.code, run.err.splitlines()) == (1, [_unrecorded(project, "web", "notes/draft.md")])
+    assert (project / "web/notes/draft.md").read_text() == "mine"
+
+
+def test_a_file_added_to_a_built_site_stops_the_next_build(project):
+    assert build(project / "content", project / "site").code == 0
+    write_tree(project / "site", {"extra/a.txt": "mine", "extra/b.txt": "mine too"})
+    run = build(project / "content", project / "site")
+    line = _unrecorded(project, "site", "extra/a.txt").replace(" was not", " (and 1 more) was not")
+    assert (run.code, run.err.splitlines()) == (1, [line])
+    assert (project / "site/extra/b.txt").read_text() == "mine too"
+
+
+def test_pages_the_last_build_wrote_are_replaced_when_they_are_gone_from_content(project):
+    write_tree(project / "content", {"events/b.md": EVENT.format(title="B")})
+    assert build(project / "content", project / "site").code == 0
+    (project / "content/events/b.md").unlink()
+    assert build(project / "content", project / "site").code == 0
+    assert not (project / "site/events/b.html").exists()
+
+
+def test_a_users_backups_beside_the_site_are_never_deleted_nor_renamed_over_it(project):
+    assert build(project / "content", project / "site").code == 0
+    shutil.copytree(project / "site", project / "site.old-20240101")  # a backup: marker and all
+    shutil.copytree(project / "site", project / ".build-site.mine_123")
+    backup = snapshot(project / "site.old-20240101")
+    assert build(project / "content", project / "site").code == 0
+    shutil.rmtree(project / "site")
+    assert build(project / "content", project / "site").code == 0  # built anew, not the backup renamed back
+    assert snapshot(project / "site.old-20240101") == backup
+    assert (project / ".build-site.mine_123/index.html").exists()
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".build-site.mine_123", ".chronicle-cache", ".site.lock", "content", "site", "site.old-20240101"]
 
 
 # --- 2. content cannot reach outside content/ ----------------------------------------------
@@ -204,12 +283,14 @@ def test_site_yaml_that_is_a_folder_is_one_error_line(project):
 
 CLASHES = [
     ("style.css", "the theme file built-in static/style.css", "assets/style.css"),
-    ("search.js", "the theme file built-in static/search.js", "assets/search.js"),
+    ("timeline-overrides.css", "the theme file built-in static/timeline-overrides.css",
+     "assets/timeline-overrides.css"),
     ("Style.CSS", "the theme file built-in static/style.css", "assets/Style.CSS"),
-    ("vendor/timelinejs/js/timeline.js", "the theme file built-in static/vendor/timelinejs/js/timeline.js",
-     "assets/vendor/timelinejs/js/timeline.js"),
-    ("search-index.js", "a generated file", "assets/search-index.js"),
+    ("vendor/timelinejs/css/timeline.css", "the theme file built-in static/vendor/timelinejs/css/timeline.css",
+     "assets/vendor/timelinejs/css/timeline.css"),
 ]
+# Scripts can never clash: no .js in content/assets is published (see ACTIVE below).
+SCRIPT_CLASHES = ["search.js", "vendor/timelinejs/js/timeline.js", "search-index.js", "search/e0.js"]
 
 
 @pytest.mark.parametrize("rel, owner, site_path", CLASHES, ids=[c[0] for c in CLASHES])
@@ -218,6 +299,49 @@ def test_an_asset_that_would_replace_a_theme_or_generated_file_is_an_error(proje
     run = build(project / "content", project / "site")
     assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: clashes with {owner}: both would be "
                                                f"{site_path} in the site; rename or move it"])
+
+
+@pytest.mark.parametrize("rel", SCRIPT_CLASHES)
+def test_a_script_that_would_replace_a_theme_or_generated_file_is_refused(project, rel):
+    write_tree(project / "content", {f"assets/{rel}": "alert('mine')"})
+    run = build(project / "content", project / "site")
+    assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: {ACTIVE_SCRIPT}"])
+    assert not (project / "site").exists()
+
+
+# --- 3b. content assets cannot run script in the site's origin (issue 18, point 1) -----------
+
+PAGE_ADVICE = "turn it into a page in content/pages/ or link a copy hosted elsewhere"
+ACTIVE = {
+    "a.html": PAGE_ADVICE, "Annex.HTM": PAGE_ADVICE, "doc.xhtml": PAGE_ADVICE, "feed.xml": PAGE_ADVICE,
+    "map.svg": "convert it to PNG or WebP, or link a copy hosted elsewhere",
+    "deep/icon.SVG": "convert it to PNG or WebP, or link a copy hosted elsewhere",
+    "tool.js": "the site's own scripts belong in layouts/static/",
+    "tool.mjs": "the site's own scripts belong in layouts/static/",
+    "tool.wasm": "the site's own scripts belong in layouts/static/",
+}
+ACTIVE_SCRIPT = ("a .js file in assets/ could run script as part of the site, so it is not published: "
+                 "the site's own scripts belong in layouts/static/")
+PAYLOAD = ('<script>caches.keys().then(n=>caches.open(n[0])).then(c=>c.put(new URL("register-sw.js",location).href,'
+           'new Response("alert(1)",{headers:{"Content-Type":"text/javascript"}})))</script>')
+
+
+@pytest.mark.parametrize("rel", sorted(ACTIVE))
+def test_an_asset_that_could_run_script_is_one_error_line(project, rel):
+    write_tree(project / "content", {f"assets/{rel}": PAYLOAD, "assets/photo.png": b"\x89PNG"})
+    run = build(project / "content", project / "site")
+    kind = os.path.splitext(rel)[1].lower()
+    assert (run.code, run.error_lines) == (1, [f"content/assets/{rel}: a {kind} file in assets/ could run script "
+                                               f"as part of the site, so it is not published: {ACTIVE[rel]}"])
+    assert not (project / "site").exists()
+
+
+def test_check_names_every_active_asset_and_the_issue_reproducer_is_refused(project):
+    write_tree(project / "content", {"events/a.md": "---\ntitle: A\ndate: 2000\n---\n[annex](assets/a.html)\n",
+                                     "assets/a.html": PAYLOAD, "assets/b.svg": "<svg onload='alert(1)'/>"})
+    run = run_cli("check", "--content", str(project / "content"), cwd=project)
+    assert run.code == 1
+    assert [line.split(": a ")[0] for line in run.error_lines] == ["content/assets/a.html", "content/assets/b.svg"]
 
 
 # --- 4. a killed build never loses the site -------------------------------------------------
@@ -229,9 +353,11 @@ def _old_site(folder: Path, text: str) -> dict[str, bytes]:
 
 def test_next_build_removes_what_a_killed_build_left(project):
     _old_site(project / "site", "current")
+    _as_built(project / "site")
     _old_site(project / ".build-site.k1ll3d_x", "half")
     _old_site(project / "site.old-k1ll3d_y", "previous")
     (project / ".build-site.emptyxyz").mkdir()
+    _made(project, ".build-site.k1ll3d_x", "site.old-k1ll3d_y", ".build-site.emptyxyz")
     write_tree(project / ".build-site.notours1", {"mine.txt": "not ours: no marker"})
     write_tree(project / ".build-other", {".chronicle-site": "not our naming"})
     other = _old_site(project / "site2.old-k1ll3d_z", "another output's")
@@ -245,6 +371,7 @@ def test_next_build_removes_what_a_killed_build_left(project):
 
 def test_a_site_renamed_away_by_a_killed_build_is_put_back(project, monkeypatch):
     previous = _old_site(project / "site.old-k1ll3d_y", "previous")
+    _made(project, "site.old-k1ll3d_y")
     monkeypatch.setattr("chronicle.output.write._write_file", _disk_full)
     run = build(project / "content", project / "site")
     assert run.code == 1
@@ -254,6 +381,7 @@ def test_a_site_renamed_away_by_a_killed_build_is_put_back(project, monkeypatch)
 
 def test_a_build_without_rename_exchange_swaps_by_two_renames(project, monkeypatch):
     _old_site(project / "site", "current")
+    _as_built(project / "site")
     monkeypatch.setattr("chronicle.output.write.exchange", lambda first, second: False)
     assert build(project / "content", project / "site").code == 0
     assert b"Body of A." in (project / "site/events/a.html").read_bytes()
@@ -343,8 +471,8 @@ def _denied(*args, **kwargs):
 
 IO_ERRORS = [
     ("chronicle.output.write._write_file", _disk_full, "No space left on device (the disk is full)"),
-    ("chronicle.output.write.tempfile.mkdtemp", _read_only, "Read-only file system"),
-    ("chronicle.output.write.tempfile.mkdtemp", _denied, "Permission denied"),
+    ("chronicle.output.write._make_staging", _read_only, "Read-only file system"),  # was tempfile.mkdtemp
+    ("chronicle.output.write._make_staging", _denied, "Permission denied"),
 ]
 
 

@@ -123,3 +123,9 @@ def test_browser_shows_the_overlay_and_clears_it_without_a_manual_reload(tmp_pat
         page.wait_for_selector(f"#{OVERLAY_ID}", state="detached", timeout=20_000)
         assert page.inner_text("h1") == "Summit, fixed"
         browser.close()
+
+
+def test_serve_leaves_out_the_pages_policy_so_live_reload_can_run(tmp_path):
+    with serving(tmp_path) as (url, _):
+        assert "Content-Security-Policy" not in _get(url + "events/a.html")
+        assert "Content-Security-Policy" in (tmp_path / "site/events/a.html").read_text()  # site/ keeps it
