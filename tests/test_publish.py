@@ -19,6 +19,9 @@ import yaml
 from chronicle.publish import publish
 from tests.support import ROOT, run_cli
 
+# In-process `init` pins chronicle as an index install would (conftest.py: index_install).
+pytestmark = pytest.mark.usefixtures("index_install")
+
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BASE_URL = "https://someone.github.io/my-timeline/"
 NODE_MODULES = ROOT / "tests" / "node_modules"
