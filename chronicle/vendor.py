@@ -22,6 +22,9 @@ class VendorError(Exception):
 def vendor_wheel(source: str, site: str, out: TextIO) -> str:
     """Build source's wheel into site/vendor/; return its path relative to site."""
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir"]
+    if not os.path.exists(source):
+        raise VendorError(f"chronicle was installed from {source}, which is gone, so its wheel cannot be "
+                          "built for the new site; reinstall chronicle from a folder, a git URL or PyPI")
     print(f"Building chronicle's wheel from {source} (pip wheel --no-deps) into {VENDOR}/", file=out, flush=True)
     with tempfile.TemporaryDirectory(prefix="chronicle-wheel-") as wheels:
         try:
