@@ -49,6 +49,8 @@ def origin_of(direct: dict | None) -> Origin:
     url = str(direct.get("url", ""))
     vcs = direct.get("vcs_info") or {}
     if vcs.get("commit_id"):  # a git (or hg...) URL at the exact commit it was installed at
+        if url.startswith("file:///"):  # pip with packaging < 22 rejects a git+file:/// URL (no host)
+            url = "file://localhost/" + url[len("file:///"):]
         return Origin(requirement=f"{DISTRIBUTION} @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}")
     parsed = urlparse(url)
     if parsed.scheme == "file":  # a local folder, an editable checkout or a local archive
