@@ -1,7 +1,8 @@
 """`chronicle new KIND TITLE` and `chronicle init DIR`: write skeleton files a build accepts at once.
 
 Nothing here overwrites: `new` refuses an existing file, `init` a folder that holds more than
-a fresh repository's `.git`, README and LICENSE. Front matter is written with yaml.safe_dump so any title (quotes, colons, Korean) stays valid.
+a fresh repository's `.git`, README and LICENSE. Front matter is written with yaml.safe_dump
+so any title (quotes, colons, Korean) stays valid.
 """
 from __future__ import annotations
 

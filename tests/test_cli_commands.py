@@ -42,7 +42,8 @@ NEW_FILES = [
     (["place", "Somewhere"], "content/places/somewhere.md", "---\nname: Somewhere\n---\nWrite the text here.\n"),
     (["event", "판문점 정전협정", "--date", "1953-07-27"], "content/events/panmunjeom-jeongjeonhyeobjeong.md",
      "---\ntitle: 판문점 정전협정\ndate: '1953-07-27'\n---\nWrite the text here.\n"),
-    (["person", "Владимир Ленин"], "content/people/vladimir-lenin.md", "---\nname: Владимир Ленин\n---\nWrite the text here.\n"),
+    (["person", "Владимир Ленин"], "content/people/vladimir-lenin.md",
+     "---\nname: Владимир Ленин\n---\nWrite the text here.\n"),
     (["place", "北京"], "content/places/beijing.md", "---\nname: 北京\n---\nWrite the text here.\n"),
     (["event", "판문점 정전협정", "--date", "1953-07-27", "--slug", "armistice"], "content/events/armistice.md",
      "---\ntitle: 판문점 정전협정\ndate: '1953-07-27'\n---\nWrite the text here.\n"),
@@ -70,7 +71,8 @@ NEW_REFUSALS = [
     (["place", "North", "--lat", "91", "--lon", "0"], "error: --lat '91' is not a number between -90 and 90"),
     (["place", "East", "--lat", "0", "--lon", "east"], "error: --lon 'east' is not a number between -180 and 180"),
     (["place", "Half", "--lat", "10"], "error: give both --lat and --lon, or neither"),
-    (["person", "Kim Il Sung", "--slug", "Kim Il Sung"], "error: --slug: invalid slug 'Kim Il Sung' (did you mean 'kim-il-sung'?)"),
+    (["person", "Kim Il Sung", "--slug", "Kim Il Sung"],
+     "error: --slug: invalid slug 'Kim Il Sung' (did you mean 'kim-il-sung'?)"),
     (["page", "About", "--date", "1999"], "error: --date is for events, not a page"),
 ]
 

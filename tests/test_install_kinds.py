@@ -57,7 +57,8 @@ def git_remote(source: Path, tmp_path: Path) -> tuple[str, str]:
     env = {**clean_env(Path("/usr/bin")), **GIT_IDENTITY}
     bare = tmp_path / "remote.git"
     run(["git", "init", "-q", "--bare", str(bare)], tmp_path, env)
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "chronicle"], ["push", "-q", str(bare), "HEAD"]):
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "chronicle"],
+                    ["push", "-q", str(bare), "HEAD"]):
         run(["git", *command], source, env)
     commit = run(["git", "rev-parse", "HEAD"], source, env).stdout.strip()
     return bare.as_uri(), commit
@@ -114,7 +115,8 @@ def test_init_says_in_one_line_when_the_wheel_cannot_be_built(tmp_path: Path, mo
     monkeypatch.setattr("chronicle.scaffold.origin", lambda: Origin(local_path=str(checkout)))  # an editable install
     made = run_cli("init", "t", cwd=tmp_path)
     assert made.code == 1
-    assert len(made.err.splitlines()) == 1 and made.err.startswith(f"error: cannot build chronicle's wheel from {checkout}: ")
+    assert len(made.err.splitlines()) == 1
+    assert made.err.startswith(f"error: cannot build chronicle's wheel from {checkout}: ")
     assert made.out == f"Building chronicle's wheel from {checkout} (pip wheel --no-deps) into vendor/\n"
     assert not (tmp_path / "t").exists()
     shutil.rmtree(checkout)
