@@ -209,5 +209,6 @@ def run_init(folder: str, out: TextIO, err: TextIO) -> int:
     except (ScaffoldError, VendorError, OSError) as exc:
         print(f"error: {exc}", file=err)
         return 1
-    print(f"Created a new site in {folder}\nNext: cd {folder} && chronicle build", file=out)
+    here = os.path.abspath(folder) == os.path.abspath(os.curdir)
+    print(f"Created a new site in {folder}\nNext: {'' if here else f'cd {folder} && '}chronicle build", file=out)
     return 0

@@ -148,7 +148,7 @@ def test_init_dot_accepts_a_new_repository_with_its_readme_and_licence(tmp_path:
                                                 "LICENSE": "CC BY 4.0\n"})
     run = run_cli("init", ".", cwd=repo)
     assert (run.code, run.err) == (0, "")
-    assert "Kept your README.md" in run.out
+    assert "Kept your README.md" in run.out and run.out.endswith("Next: chronicle build\n")
     assert (repo / "README.md").read_text(encoding="utf-8") == "# Mine\n"
     assert (repo / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
     assert "title: My timeline" in (repo / "content/site.yaml").read_text(encoding="utf-8")
