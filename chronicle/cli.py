@@ -19,10 +19,12 @@ EPILOG = """commands:
   check     load and link only; report every problem, write nothing
   serve     build, serve on http://HOST:PORT and rebuild when content/ or layouts/ change;
             a broken edit prints its errors and the last good site stays served
-  new       new event TITLE --date DATE | new person NAME | new place NAME [--lat N --lon N]:
-            write a skeleton to content/<events|people|places>/<slug>.md (never overwrites)
+  new       new event TITLE --date DATE | new person NAME | new place NAME [--lat N --lon N]
+            | new page TITLE: write a skeleton to content/<events|people|places|pages>/<slug>.md
+            (never overwrites); the slug is the title in a-z letters, or --slug SLUG
   import    import timelinejs FILE.json|FILE.csv: write Markdown events into --content
-  init      init DIR: create a new site (content, Pages workflow) in an empty folder
+  init      init DIR: create a new site (content, Pages workflow) in an empty folder, or in one
+            holding only a new repository's .git, README and LICENSE (e.g. `init .`)
 
 content/, layouts/ and site/ are relative to the current folder (build.py: beside it); without a
 layouts/ folder the built-in layouts are used.
@@ -46,6 +48,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--date", help="new event: its date, e.g. 1958-11-28")
     p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
     p.add_argument("--lon", help="new place: longitude, e.g. 125.75")
+    p.add_argument("--slug", help="new: the file's slug (default: from the title), e.g. panmunjom")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 
@@ -69,6 +72,10 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     options = options_from(args, project or os.curdir)
     if args.command in ("new", "import", "init"):
         return run_writer(args, options.content, prog, out, err)
+    if not os.path.isdir(options.content):  # most likely a new user outside any site
+        print(f"error: no content folder {display_path(options.content)}/ here; run `chronicle init DIR` to "
+              "create a site (or `chronicle init .`), or cd into one", file=err)
+        return 1
     if args.command == "serve":
         from .serve.server import serve  # livereload is only needed here
         return serve(options, args.host, args.port, out, err)
@@ -144,9 +151,10 @@ def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextI
     from .commands import scaffold
     if args.command == "new":
         if len(args.args) != 2 or args.args[0] not in scaffold.KIND_FOLDERS:
-            print(f"usage: {prog} new event TITLE --date DATE | person NAME | place NAME [--lat N --lon N]", file=err)
+            print(f"usage: {prog} new event TITLE --date DATE | person NAME | place NAME [--lat N --lon N]"
+                  " | page TITLE [--slug SLUG]", file=err)
             return 2
-        new = scaffold.NewOptions(args.args[0], args.args[1], args.date, args.lat, args.lon)
+        new = scaffold.NewOptions(args.args[0], args.args[1], args.date, args.lat, args.lon, args.slug)
         return scaffold.run_new(content_dir, new, out, err)
     if args.command == "init":
         if len(args.args) != 1:

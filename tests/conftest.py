@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from chronicle.commands.version import Origin, origin_of
 from tests.support import DEMO, MINIMAL_SITE, write_tree
 
 
@@ -25,3 +26,13 @@ def demo(tmp_path: Path) -> Path:
     shutil.copytree(DEMO, target)
     return target
 
+
+
+@pytest.fixture
+def index_install(monkeypatch: pytest.MonkeyPatch) -> Origin:
+    """In-process `init` writes what an install from a package index writes, however this suite's
+    chronicle was installed (an editable checkout would vendor a wheel); tests/test_install_kinds.py
+    tests each install kind for real, in its own virtual environments."""
+    pinned = origin_of(None)
+    monkeypatch.setattr("chronicle.commands.scaffold.origin", lambda: pinned)
+    return pinned

@@ -26,7 +26,7 @@ DIST = f"chronicle_timeline-{__version__}"
 def copy_checkout(target: Path) -> Path:
     """What a release is built from, copied with symlinks refused (as on Windows)."""
     target.mkdir()
-    for name in ("pyproject.toml", "README.md", "build.py"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "build.py"):
         shutil.copy2(ROOT / name, target / name)
     for folder in ("chronicle", "layouts"):
         shutil.copytree(ROOT / folder, target / folder, ignore=_pycache_and_symlinks)

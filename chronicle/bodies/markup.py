@@ -67,11 +67,12 @@ def convert_body(entry: Event | Person | Place, site: Site, root: str,
 # A start tag as nh3 writes it (attribute values always in double quotes, '"' escaped inside),
 # and in it an href or src naming a file under assets/ as written in the body.
 _START_TAG = re.compile(r'<[a-zA-Z][^\s>"]*(?:\s+[^\s>"=]+(?:="[^"]*")?)*\s*/?>')
-_ASSET_URL = re.compile(r'(\s(?:href|src)=")(?:\.{1,2}/)?(?=assets/)')
+# '/assets/' too: from the domain's root it misses the site under user.github.io/repo/ and on disk.
+_ASSET_URL = re.compile(r'(\s(?:href|src)=")(?:\.{0,2}/)?(?=assets/)')
 
 
 def _assets_from_root(html: str, root: str) -> str:
-    """`assets/x.png`, `./assets/` and `../assets/` in links and images, made relative to the page.
+    """`assets/x.png`, `./assets/`, `../assets/` and `/assets/` in links and images, made relative to the page.
 
     Authors write the address as seen from content/; the page sits `root` below the site root.
     Those images load lazily, like the `image:` figures.

@@ -1,7 +1,8 @@
 """`chronicle new KIND TITLE` and `chronicle init DIR`: write skeleton files a build accepts at once.
 
-Nothing here overwrites: `new` refuses an existing file, `init` a folder that is not empty.
-Front matter is written with yaml.safe_dump so any title (quotes, colons, Korean) stays valid.
+Nothing here overwrites: `new` refuses an existing file, `init` a folder that holds more than
+a fresh repository's `.git`, README and LICENSE. Front matter is written with yaml.safe_dump
+so any title (quotes, colons, Korean) stays valid.
 """
 from __future__ import annotations
 
@@ -11,13 +12,18 @@ from importlib import resources
 from typing import TextIO
 
 import yaml
+from anyascii import anyascii
 
 from ..dates import DateError, parse_date
-from ..content.fields import number_in, suggest_slug
-from .version import requirement
+from ..content.fields import FieldError, number_in, slug, suggest_slug
+from .vendor import VendorError, vendor_wheel
+from .version import DISTRIBUTION, Origin, origin, version
 
-KIND_FOLDERS = {"event": "events", "person": "people", "place": "places"}
+KIND_FOLDERS = {"event": "events", "person": "people", "place": "places", "page": "pages"}
 EXAMPLE_EVENT_SLUG = "first-event"
+# What a repository made on GitHub may hold before `init .`: its .git and the README and
+# licence GitHub offers to create (compared upper-case, without the extension).
+FRESH_REPOSITORY = {".GIT", "README", "LICENSE", "LICENCE", "COPYING"}
 
 
 class ScaffoldError(Exception):
@@ -33,6 +39,7 @@ class NewOptions:
     date: str | None = None
     lat: str | None = None
     lon: str | None = None
+    slug: str | None = None
 
 
 def front_matter(options: NewOptions) -> dict[str, object]:
@@ -46,6 +53,8 @@ def front_matter(options: NewOptions) -> dict[str, object]:
         raise ScaffoldError(f"--date is for events, not a {options.kind}")
     if options.kind == "person":
         return {"name": title}
+    if options.kind == "page":
+        return {"title": title}
     return {"name": title, **coordinates(options.lat, options.lon)}
 
 
@@ -93,11 +102,21 @@ def quote_dates(dumped: str) -> str:
     return "".join(lines)
 
 
+def file_slug(options: NewOptions) -> str:
+    """--slug as given (checked), else the title transliterated to a-z: '판문점' -> 'panmunjeom'."""
+    if options.slug is None:
+        return suggest_slug(anyascii(options.title))
+    try:
+        return slug(options.slug)
+    except FieldError as exc:
+        raise ScaffoldError(f"--slug: {exc}") from None
+
+
 def new_file(content_dir: str, options: NewOptions) -> str:
     """Write content/<kind>/<slug>.md; return its path. Refuse to overwrite anything."""
     matter = front_matter(options)
     folder = os.path.normpath(os.path.join(content_dir, KIND_FOLDERS[options.kind]))
-    path = os.path.join(folder, suggest_slug(options.title) + ".md")
+    path = os.path.join(folder, file_slug(options) + ".md")
     os.makedirs(folder, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never replace a file
@@ -112,8 +131,8 @@ def template(name: str) -> str:
     return resources.files("chronicle").joinpath("data", "newsite", name).read_text(encoding="utf-8")
 
 
-def site_files(title: str) -> dict[str, str]:
-    """Every file of a new site, keyed by relative path."""
+def site_files(title: str, requirements: str) -> dict[str, str]:
+    """Every file of a new site, keyed by relative path (vendor/ aside)."""
     # No base_url: the Pages workflow passes the published URL with --base-url.
     site_yaml = {"title": title, "description": f"A timeline: {title}.", "language": "en"}
     event = NewOptions("event", "The first event", "2000-01-01")
@@ -122,23 +141,53 @@ def site_files(title: str) -> dict[str, str]:
         f"content/events/{EXAMPLE_EVENT_SLUG}.md": render_file(front_matter(event), template("first-event.md")),
         ".github/workflows/pages.yml": template("pages.yml"),
         ".gitignore": template("gitignore"),
-        "requirements.txt": f"# What the Pages workflow installs to build this site.\n{requirement()}\n",
+        "requirements.txt": requirements,
         "README.md": template("README.md").replace("{title}", title),
     }
 
 
-def init_site(folder: str, title: str) -> list[str]:
-    """Create a new site in folder (absent or empty); return the paths written."""
-    if os.path.exists(folder) and (not os.path.isdir(folder) or os.listdir(folder)):
+def requirements_text(source: Origin, wheel: str | None) -> str:
+    """requirements.txt: the requirement, or the vendored wheel plus the version it stands for."""
+    head = "# What the Pages workflow installs to build this site.\n"
+    if wheel is None:
+        return f"{head}{source.requirement}\n"
+    # The named version stays so that switching to the released package is deleting one line;
+    # while the wheel is listed, pip takes chronicle from it and never asks an index.
+    return (f"{head}# chronicle was installed from a local folder: its wheel is in vendor/. Once\n"
+            f"# {DISTRIBUTION} {version()} is released, delete vendor/ and the next line (see README.md).\n"
+            f"./{wheel}\n{DISTRIBUTION}=={version()}\n")
+
+
+def check_folder(folder: str) -> list[str]:
+    """Refuse a folder that holds a site or anything else; return what it already holds."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
         raise ScaffoldError(f"{folder} is not an empty folder; `init` only creates new sites")
-    written = []
-    for rel, text in site_files(title).items():
+    held = os.listdir(folder) if os.path.isdir(folder) else []
+    if any(os.path.splitext(name)[0].upper() not in FRESH_REPOSITORY for name in held):
+        raise ScaffoldError(f"{folder} is not an empty folder; `init` only creates new sites")
+    return held
+
+
+def init_site(folder: str, title: str, source: Origin, out: TextIO) -> list[str]:
+    """Create a new site in folder (absent, empty, or a fresh repository); return the paths written."""
+    held = check_folder(folder)
+    wheel = vendor_wheel(source.local_path, folder, out) if source.local_path else None
+    written = [os.path.join(folder, *wheel.split("/"))] if wheel else []
+    for rel, text in site_files(title, requirements_text(source, wheel)).items():
+        if rel in held:  # the repository's own README stays
+            print(f"Kept your {rel}; chronicle's version is not written", file=out)
+            continue
         path = os.path.join(folder, *rel.split("/"))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(text + (vendor_note() if wheel and rel == "README.md" else ""))
         written.append(path)
     return written
+
+
+def vendor_note() -> str:
+    """The README section of a site with a vendored wheel: how to switch to the released package."""
+    return template("README-vendor.md").replace("{version}", version())
 
 
 def run_new(content_dir: str, options: NewOptions, out: TextIO, err: TextIO) -> int:
@@ -156,9 +205,10 @@ def run_init(folder: str, out: TextIO, err: TextIO) -> int:
     """`init DIR`: create the site and say what to do next."""
     title = os.path.basename(os.path.abspath(folder)).replace("-", " ").replace("_", " ").strip() or "My timeline"
     try:
-        init_site(folder, title.capitalize())
-    except (ScaffoldError, OSError) as exc:
+        init_site(folder, title.capitalize(), origin(), out)
+    except (ScaffoldError, VendorError, OSError) as exc:
         print(f"error: {exc}", file=err)
         return 1
-    print(f"Created a new site in {folder}\nNext: cd {folder} && chronicle build", file=out)
+    here = os.path.abspath(folder) == os.path.abspath(os.curdir)
+    print(f"Created a new site in {folder}\nNext: {'' if here else f'cd {folder} && '}chronicle build", file=out)
     return 0

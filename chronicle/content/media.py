@@ -19,9 +19,9 @@ from .imagesize import image_size
 from .model import Event, Image, Person, Place, StandalonePage
 
 # An `assets/...` address in a Markdown link or image `](...)`, a reference definition
-# `[r]: ...`, or a raw HTML src/href; written as `assets/`, `./assets/` or `../assets/`.
+# `[r]: ...`, or a raw HTML src/href; written as `assets/`, `./assets/`, `../assets/` or `/assets/`.
 _ASSET_REF = re.compile(r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)[ \t]*=[ \t]*["']?)"""
-                        r"""(?:\.{1,2}/)?(assets/[^\s)"'<>?#]+)""", re.MULTILINE | re.IGNORECASE)
+                        r"""(?:\.{0,2}/)?(assets/[^\s)"'<>?#]+)""", re.MULTILINE | re.IGNORECASE)
 # Code shows addresses rather than linking them: fenced blocks and inline code spans.
 _CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|(`+)[^\n]*?\2",
                    re.MULTILINE | re.DOTALL)

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import Problem
+
+LOCALES = Path(__file__).parent.parent / "data"  # timelinejs-<language>.json
 
 EN: dict[str, str] = {
     "skip": "Skip to content", "main_nav": "Main", "timeline": "Timeline", "people": "People",
@@ -125,6 +128,18 @@ def ui_language(language: str) -> str:
     """The table for a BCP 47 tag: 'ko-KR' uses 'ko'; unknown languages use 'en'."""
     primary = (language or "en").split("-")[0].lower()
     return primary if primary in TABLES else "en"
+
+
+def timelinejs_locale(language: str) -> tuple[str, dict | None]:
+    """TimelineJS's language for the site, and its locale table unless it is English (built in).
+
+    The tables are TimelineJS 3.9.11's own (dist/js/locale/, MPL-2.0 like the vendored script),
+    one per language with UI strings here, so the TimelineJS page speaks the site's language.
+    """
+    code = ui_language(language)
+    if code == "en":
+        return code, None
+    return code, json.loads(LOCALES.joinpath(f"timelinejs-{code}.json").read_text(encoding="utf-8"))
 
 
 def strings(language: str) -> dict[str, str]:

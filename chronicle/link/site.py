@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from dataclasses import replace
 
@@ -67,14 +68,28 @@ def _unique_entries(content: Content, problems: list[Problem]) -> dict[str, Entr
     entries: dict[str, Entry] = {}
     for entry in (*content.events, *content.people, *content.places, *content.pages):
         if entry.slug in entries:
-            other = display_path(entries[entry.slug].path)
-            kinds = "events, people, places and pages" if isinstance(entry, StandalonePage) else \
+            new, old = _newer_first(entry, entries[entry.slug])
+            kinds = "events, people, places and pages" if StandalonePage in (type(new), type(old)) else \
                 "events, people and places"
-            problems.append(Problem(entry.path, 0, f"slug '{entry.slug}' is already used by {other}; "
-                                                   f"slugs must be unique across {kinds}"))
+            problems.append(Problem(new.path, 0, f"slug '{entry.slug}' is already used by {display_path(old.path)}; "
+                                                 f"slugs must be unique across {kinds}"))
         else:
             entries[entry.slug] = entry
     return entries
+
+
+NEWER_BY = 1.0  # seconds: files written in one go (a checkout, a script) keep the kinds' order
+
+
+def _newer_first(later: Entry, earlier: Entry) -> tuple[Entry, Entry]:
+    """The two files that share a slug, the one made or edited last first: the likely mistake
+    (a `chronicle new` whose title matches an older file of another kind)."""
+    try:
+        if os.stat(earlier.path).st_mtime - os.stat(later.path).st_mtime > NEWER_BY:
+            return earlier, later
+    except OSError:  # records not read from files
+        pass
+    return later, earlier
 
 
 def _check_references(entry: Entry, known: dict[str, dict | set], drafts: set[str],

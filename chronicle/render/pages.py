@@ -16,7 +16,7 @@ from ..dates.text import date_text, life, year_text
 from ..formats.timelinejs import timeline_data
 from ..formats.exports import event_jsonld, person_jsonld, place_jsonld
 from ..figures.figures import all_places_map, axis_marks, missing_stops, place_map, route_map, timeline_axis
-from ..language.i18n import strings
+from ..language.i18n import strings, timelinejs_locale
 from .listing import Prepared, Words, coordinates, event_links, menus, named, native_of, route_rows
 from ..bodies.markup import body_html
 from .periods import Period, period_href, site_periods
@@ -113,8 +113,11 @@ class _Shared(Mapping):
 def timelinejs_page(site: Site) -> Page:
     """TimelineJS's own view of the same events, its data inline."""
     t = strings(site.config.language)
+    language, locale = timelinejs_locale(site.config.language)
     return Page("timelinejs.html", "timelinejs.html", t["interactive"] + " (TimelineJS)",
-                {"timeline_data": Markup(script_json(timeline_data(site), sort_keys=True))})
+                {"timeline_data": Markup(script_json(timeline_data(site), sort_keys=True)),
+                 "timeline_language": language,
+                 "timeline_locale": Markup(script_json(locale, sort_keys=True)) if locale else None})
 
 
 def index_page(site: Site, periods: list[Period] | None = None, ready: Prepared | None = None) -> Page:

@@ -43,12 +43,16 @@ DEV_SCRIPTS = {"sw.js": DEV_SERVICE_WORKER, "assets/register-sw.js": DEV_REGISTE
 
 @dataclass
 class BuildStatus:
-    """The problems of the last build, as the lines the terminal showed; empty after a good build.
+    """The errors of the last build, as the lines the terminal showed; empty after a good build.
 
     Mutable on purpose: the watcher's rebuild writes it and the request handler reads it.
+    Warnings are not among the lines (the overlay lists what broke the build) but in `warned`:
+    the ones the terminal has shown, so a warning that stays (no base_url) is printed once, not
+    after every edit.
     """
 
     lines: list[str] = field(default_factory=list)
+    warned: set[str] = field(default_factory=set)
 
 
 def overlay_html(lines: list[str]) -> str:

@@ -17,7 +17,7 @@ import threading
 import time
 from typing import TextIO
 
-from ..errors import BuildFailed, OutputError
+from ..errors import BuildFailed, OutputError, Problem
 from .live import LiveSite, request_path
 from ..output.outputdir import guard_output
 from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay, without_policy
@@ -70,18 +70,27 @@ def update(live: LiveSite, changed: set[str], out: TextIO, err: TextIO, status: 
         snapshot = live.update(changed, complete=bool(changed))  # the poller reports no paths
     except (BuildFailed, OutputError) as failure:
         problems = failure.problems if isinstance(failure, BuildFailed) else []
-        status.lines = [p.format() for p in problems] or [failure.format()]
+        print_new_warnings([p for p in problems if p.warning], err, status)
+        status.lines = [p.format() for p in problems if not p.warning] or [failure.format()]
         for line in status.lines:
             print(line, file=err)
         print("build failed: still serving the last good site", file=err, flush=True)
         return False
     status.lines = []
-    for warning in snapshot.warnings:
-        print(warning.format(), file=err)
+    print_new_warnings(snapshot.warnings, err, status)
     site = snapshot.site
     print(f"Updated in {(time.perf_counter() - started) * 1000:.0f} ms: {len(site.events)} events, "
           f"{len(site.people)} people, {len(site.places)} places", file=out, flush=True)
     return True
+
+
+def print_new_warnings(warnings: list[Problem], err: TextIO, status: BuildStatus) -> None:
+    """Print the warnings the last update did not have; one that stays is said once."""
+    lines = [warning.format() for warning in warnings]
+    for line in lines:
+        if line not in status.warned:
+            print(line, file=err)
+    status.warned = set(lines)
 
 
 def live_handler(live: LiveSite, status: BuildStatus) -> type:
@@ -98,7 +107,7 @@ def live_handler(live: LiveSite, status: BuildStatus) -> type:
                 data = DEV_SCRIPTS.get(path) or live.file(path)
                 lines = status.lines
             except BuildFailed as failure:  # a template error: shown like any failed build
-                data, lines = None, [problem.format() for problem in failure.problems]
+                data, lines = None, [problem.format() for problem in failure.problems if not problem.warning]
             if data is None and live.file(path + "/index.html") is not None:
                 self.redirect("/" + path + "/")
                 return

@@ -1,7 +1,8 @@
 /* Shows the inline timeline data (<script type="application/json" id="timeline-data">) in
  * TimelineJS, loaded before this script from assets/vendor/timelinejs/. Nothing is fetched:
- * the data is in the page (file:// cannot fetch timeline.json), English is built into
- * TimelineJS, no web font is loaded, and script_path points at our copy, not the CDN. */
+ * the data is in the page (file:// cannot fetch timeline.json), so is the locale of a site
+ * not in English (English is built into TimelineJS), no web font is loaded, and script_path
+ * points at our copy, not the CDN. */
 (function () {
   "use strict";
   var source = document.getElementById("timeline-data");
@@ -23,12 +24,21 @@
       buttons[j].setAttribute("aria-label", shown ? word + ": " + shown : word);
     }
   }
+  // TimelineJS fetches a locale by its code from script_path, which file:// forbids. It also
+  // takes a URL ending in ".json": give it the table in the page (#timeline-locale) that way.
+  function language() {
+    var code = container.getAttribute("data-language") || "en";
+    var locale = document.getElementById("timeline-locale");
+    if (!locale || !window.Blob || !window.URL || !URL.createObjectURL) { return "en"; }
+    var table = new Blob([locale.textContent], {type: "application/json"});
+    return URL.createObjectURL(table) + "#" + code + ".json";
+  }
   if (window.MutationObserver) {
     new MutationObserver(hideEmptyHeadings).observe(container, {childList: true, subtree: true});
   }
   new window.TL.Timeline(container, JSON.parse(source.textContent), {
     font: null,
-    language: "en",
+    language: language(),
     script_path: new URL("assets/vendor/timelinejs/js/", document.baseURI).href,
     hash_bookmark: false,
     soundcite: false

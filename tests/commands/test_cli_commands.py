@@ -12,6 +12,9 @@ from chronicle import __version__
 from chronicle.commands.version import version
 from tests.support import MINIMAL_SITE, ROOT, run_cli, write_tree
 
+# In-process `init` pins chronicle as an index install would (conftest.py: index_install).
+pytestmark = pytest.mark.usefixtures("index_install")
+
 
 def chronicle(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run `python -m chronicle` as a user would, from cwd."""
@@ -43,6 +46,16 @@ NEW_FILES = [
     (["place", "Hà Nội", "--lat", "21.03", "--lon", "105.85"], "content/places/ha-noi.md",
      "---\nname: Hà Nội\nlat: 21.03\nlon: 105.85\n---\nWrite the text here.\n"),
     (["place", "Somewhere"], "content/places/somewhere.md", "---\nname: Somewhere\n---\nWrite the text here.\n"),
+    (["event", "판문점 정전협정", "--date", "1953-07-27"], "content/events/panmunjeom-jeongjeonhyeobjeong.md",
+     "---\ntitle: 판문점 정전협정\ndate: '1953-07-27'\n---\nWrite the text here.\n"),
+    (["person", "Владимир Ленин"], "content/people/vladimir-lenin.md",
+     "---\nname: Владимир Ленин\n---\nWrite the text here.\n"),
+    (["place", "北京"], "content/places/beijing.md", "---\nname: 北京\n---\nWrite the text here.\n"),
+    (["event", "판문점 정전협정", "--date", "1953-07-27", "--slug", "armistice"], "content/events/armistice.md",
+     "---\ntitle: 판문점 정전협정\ndate: '1953-07-27'\n---\nWrite the text here.\n"),
+    (["page", "About"], "content/pages/about.md", "---\ntitle: About\n---\nWrite the text here.\n"),
+    (["page", "Method & sources", "--slug", "method"], "content/pages/method.md",
+     "---\ntitle: Method & sources\n---\nWrite the text here.\n"),
 ]
 
 
@@ -64,6 +77,9 @@ NEW_REFUSALS = [
     (["place", "North", "--lat", "91", "--lon", "0"], "error: --lat '91' is not a number between -90 and 90"),
     (["place", "East", "--lat", "0", "--lon", "east"], "error: --lon 'east' is not a number between -180 and 180"),
     (["place", "Half", "--lat", "10"], "error: give both --lat and --lon, or neither"),
+    (["person", "Kim Il Sung", "--slug", "Kim Il Sung"],
+     "error: --slug: invalid slug 'Kim Il Sung' (did you mean 'kim-il-sung'?)"),
+    (["page", "About", "--date", "1999"], "error: --date is for events, not a page"),
 ]
 
 
@@ -126,7 +142,7 @@ def test_init_pins_the_generator_for_the_workflow(tmp_path: Path) -> None:
     assert lines[-1].startswith("chronicle-timeline")
 
 
-@pytest.mark.parametrize("existing", [{"notes.txt": "mine"}, {".git/HEAD": "ref"}])
+@pytest.mark.parametrize("existing", [{"notes.txt": "mine"}, {"content/site.yaml": "title: Mine\n"}])
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, existing: dict[str, str]) -> None:
     write_tree(tmp_path / "site", existing)
     run = run_cli("init", "site", cwd=tmp_path)
@@ -137,6 +153,42 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, existing: dict[
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert run_cli("init", "empty", cwd=tmp_path).code == 0
+
+
+def test_init_dot_accepts_a_new_repository_with_its_readme_and_licence(tmp_path: Path) -> None:
+    repo = write_tree(tmp_path / "my-timeline", {".git/HEAD": "ref: refs/heads/main\n", "README.md": "# Mine\n",
+                                                "LICENSE": "CC BY 4.0\n"})
+    run = run_cli("init", ".", cwd=repo)
+    assert (run.code, run.err) == (0, "")
+    assert "Kept your README.md" in run.out and run.out.endswith("Next: chronicle build\n")
+    assert (repo / "README.md").read_text(encoding="utf-8") == "# Mine\n"
+    assert (repo / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert "title: My timeline" in (repo / "content/site.yaml").read_text(encoding="utf-8")
+    assert (repo / ".github/workflows/pages.yml").is_file() and (repo / "requirements.txt").is_file()
+
+
+def test_init_gitignore_keeps_the_build_cache_and_locks_out_of_git(tmp_path: Path) -> None:
+    run_cli("init", "t", cwd=tmp_path)
+    site = tmp_path / "t"
+    assert run_cli("--base-url", "https://me.github.io/t/", cwd=site).code == 0
+    (site / ".site.lock").write_text("", encoding="utf-8")  # as a build in progress holds it
+    git = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    subprocess.run(["git", "init", "-q"], cwd=site, env=git, check=True)
+    subprocess.run(["git", "add", "."], cwd=site, env=git, check=True)
+    added = subprocess.run(["git", "ls-files"], cwd=site, env=git, capture_output=True, text=True).stdout.split()
+    assert (site / ".chronicle-cache").is_dir()
+    assert not [path for path in added if path.startswith((".chronicle-cache/", "site/", ".site.lock"))]
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "`.chronicle-cache/`" in readme and "`.site.lock`" in readme
+
+
+def test_without_a_content_folder_says_to_run_init(tmp_path: Path) -> None:
+    for command in ([], ["check"], ["serve", "--port", "0"]):
+        run = chronicle(*command, cwd=tmp_path)
+        assert (run.returncode, run.stdout) == (1, "")
+        assert run.stderr == ("error: no content folder content/ here; run `chronicle init DIR` to create a site "
+                              "(or `chronicle init .`), or cd into one\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_init_refuses_a_file(tmp_path: Path) -> None:

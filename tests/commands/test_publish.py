@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -18,6 +19,9 @@ import yaml
 
 from chronicle.publish import publish
 from tests.support import ROOT, run_cli
+
+# In-process `init` pins chronicle as an index install would (conftest.py: index_install).
+pytestmark = pytest.mark.usefixtures("index_install")
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BASE_URL = "https://someone.github.io/my-timeline/"
@@ -39,11 +43,18 @@ def publish_step() -> dict:
     return next(step for step in steps if "chronicle.publish" in step.get("run", ""))
 
 
+def python_shim(bin_dir: Path) -> None:
+    """`python` in bin_dir: this interpreter, in its own environment (a symlink to a virtual
+    environment's python, outside that environment, would not find its site-packages)."""
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    (bin_dir / "python").chmod(0o755)
+
+
 def run_publish_step(site: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run the workflow's publish step, its `run` text exactly, with bash as Actions does."""
     bin_dir = site.parent / "bin"
-    bin_dir.mkdir(exist_ok=True)
-    (bin_dir / "python").symlink_to(sys.executable)  # `python` on the runner: the one with chronicle
+    python_shim(bin_dir)  # `python` on the runner: the one with chronicle
     path = f"{bin_dir}:/usr/bin:/bin"
     return subprocess.run(["bash", "-e", "-c", publish_step()["run"]], cwd=site, capture_output=True, text=True,
                           check=False, env={"PATH": path, "PYTHONPATH": str(ROOT), "BASE_URL": BASE_URL, **env})
@@ -109,7 +120,7 @@ def test_quality_gates_validate_a_new_site(tmp_path: Path) -> None:
 def copy_source(target: Path) -> Path:
     """The files `pip install .` needs, so the install never writes build/ or egg-info into the repo."""
     target.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / name, target / name)
     shutil.copytree(ROOT / "layouts", target / "layouts")
     shutil.copytree(ROOT / "chronicle", target / "chronicle", symlinks=True,
@@ -117,17 +128,35 @@ def copy_source(target: Path) -> Path:
     return target
 
 
+def venv_seeing_this_environment(env_dir: Path) -> None:
+    """A virtual environment whose imports fall back to this interpreter's packages (the
+    dependencies, pip, setuptools), whether or not the tests themselves run in a venv."""
+    venv.create(env_dir, with_pip=False)
+    own = Path(sysconfig.get_paths(vars={"base": str(env_dir), "platbase": str(env_dir)})["purelib"])
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (own / "this-environment.pth").write_text("".join(f"{path}\n" for path in sorted(ours)), encoding="utf-8")
+
+
 def test_pip_install_gives_a_chronicle_command_that_builds_a_new_site(tmp_path: Path) -> None:
     source = copy_source(tmp_path / "source")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)  # the dependencies come from here
+    venv_seeing_this_environment(env_dir)  # the dependencies come from here
     bin_dir = env_dir / "bin"
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "PIP_NO_INDEX": "1",
            "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    pip = [str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--quiet", str(source)]
+    # Offline: the wheel is built with this environment's setuptools, then installed by name from
+    # a folder, as from a package index (tests/test_install_kinds.py tries every install kind).
+    python = str(bin_dir / "python")
+    wheel = [python, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", "wheels", str(source)]
+    built_wheel = subprocess.run(wheel, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert built_wheel.returncode == 0, built_wheel.stderr
+    assert not (source / "build").exists()  # setup.py sends setuptools' scratch folders to a temporary one
+    assert not list(source.glob("*.egg-info"))
+    shutil.rmtree(source)  # the installed command must not need the source tree
+    pip = [python, "-m", "pip", "install", "--no-deps", "--ignore-installed", "--quiet", "--find-links", "wheels",
+           "chronicle-timeline"]
     installed = subprocess.run(pip, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
-    shutil.rmtree(source)  # the installed command must not need the source tree
     work = tmp_path / "work"
     work.mkdir()
     for command in (["--version"], ["init", "t"]):
@@ -166,8 +195,7 @@ def readme_block(heading: str) -> list[str]:
 def follow(commands: list[str], start: Path) -> list[str]:
     """Run each README command with bash from start, following `cd`; return what was not run, and why."""
     shims = start.parent / "shims"
-    shims.mkdir()
-    (shims / "python").symlink_to(sys.executable)
+    python_shim(shims)
     (shims / "chronicle").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m chronicle "$@"\n', encoding="utf-8")
     (shims / "chronicle").chmod(0o755)
     env = {"PATH": f"{shims}:/usr/bin:/bin", "HOME": str(start.parent), **GIT_IDENTITY}

@@ -351,6 +351,17 @@ def test_body_assets_resolve_from_every_page(content, tmp_path, folder: str, fro
     assert "warning" not in run.err
 
 
+def test_root_absolute_asset_links_become_relative_to_the_page(content, tmp_path):
+    body = ("---\ntitle: A\ndate: 1958\n---\n![x](/assets/train.png) [a](/assets/docs/timetable.pdf) "
+            "![gone](/assets/gone.png) [host](//assets/x.pdf)\n")
+    run = build(content({"events/a.md": body, **BODY_FILES}), tmp_path / "site")
+    assert run.code == 0, run.err
+    assert ('<p><img loading="lazy" alt="x" src="../assets/train.png"> <a href="../assets/docs/timetable.pdf">a</a> '
+            '<img loading="lazy" alt="gone" src="../assets/gone.png"> <a href="//assets/x.pdf">host</a></p>'
+            ) in read(tmp_path / "site", "events/a.html")
+    assert run.err == "content/events/a.md:5: warning: body links to assets/gone.png, which is not in content/assets/\n"
+
+
 def test_raw_html_assets_resolve_too(content, tmp_path):
     body = '---\ntitle: A\ndate: 1958\n---\n<p><img src="assets/train.png" alt="T"> <a href="assets/docs/timetable.pdf">pdf</a></p>\n'
     site = SITE + "allow_html: true\n"

@@ -230,3 +230,17 @@ def test_vendored_files_are_the_npm_package_files(npm_dist: Path) -> None:
         source = NPM_PACKAGE / rel if rel == "LICENSE" else npm_dist / rel
         if path.is_file():
             assert path.read_bytes() == source.read_bytes(), f"{rel} differs from {source}"
+
+
+def test_timeline_page_speaks_the_site_language_from_disk(guarded: Guarded, tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", {
+        "site.yaml": "title: 연표\nlanguage: ko\n",
+        "events/visit.md": "---\ntitle: 하노이 방문\ndate: \"1958-11-28\"\n---\n",
+        "events/return.md": "---\ntitle: 귀국\ndate: \"1960-01-02\"\n---\n"})
+    site = build_site(content, tmp_path / "site")
+    page = guarded.page
+    page.goto((site / "timelinejs.html").as_uri())
+    page.wait_for_function(SLIDE_COUNT, arg=3)
+    axis = page.locator("#timeline-embed .tl-timeaxis").inner_text().split()
+    # TimelineJS's Korean locale names the months on its time axis 01..12; English says Jan..Dec.
+    assert "11" in axis and "01" in axis and not {"Nov", "Jan", "November", "January"} & set(axis), axis

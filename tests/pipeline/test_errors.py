@@ -1,13 +1,14 @@
 """Bad input: one line per problem with file and line, exit 1, and the old site untouched."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, build, tree
+from tests.support import ROOT, build, run_cli, tree
 
 GOOD_EVENT = """\
 ---
@@ -76,6 +77,16 @@ BAD_INPUTS = [
      ["content/people/a.md: slug 'a' is already used by content/events/a.md; "
       "slugs must be unique across events, people and places"]),
 ]
+
+
+def test_duplicate_slug_names_the_newer_file_first(content, tmp_path):
+    folder = content({"places/panmunjom.md": "---\nname: Panmunjom\n---\n"})
+    an_hour_ago = os.stat(folder / "places/panmunjom.md").st_mtime - 3600
+    os.utime(folder / "places/panmunjom.md", (an_hour_ago, an_hour_ago))
+    assert run_cli("new", "event", "Panmunjom", "--date", "1953-07-27", cwd=tmp_path).code == 0
+    run = build(folder, tmp_path / "site")
+    assert run.error_lines == ["content/events/panmunjom.md: slug 'panmunjom' is already used by "
+                               "content/places/panmunjom.md; slugs must be unique across events, people and places"]
 
 
 @pytest.mark.parametrize("files, expected", BAD_INPUTS, ids=lambda v: str(v)[:40] if isinstance(v, list) else None)

@@ -255,3 +255,19 @@ def test_korean_calendar_names_approximate_dates_in_korean(korean):
     calendar = (korean / "calendar.ics").read_text(encoding="utf-8")
     assert "DESCRIPTION:날짜: 2019년 2월 27일경" in calendar.splitlines()
     assert "Date:" not in calendar
+
+
+@pytest.mark.parametrize("site_yaml, language, locale", [
+    (KO_SITE, "ko", "타임라인을 불러오고 있습니다"),
+    (KO_SITE.replace("language: ko", "language: ko-KR"), "ko", "타임라인을 불러오고 있습니다"),
+    (KO_SITE.replace("language: ko", "language: en"), "en", None),
+])
+def test_timelinejs_page_follows_the_site_language(content, tmp_path, site_yaml, language, locale):
+    run = build(content({"events/visit.md": EVENT, "people/kim.md": PERSON}, site_yaml), tmp_path / "site")
+    assert run.code == 0, run.err
+    page = (tmp_path / "site/timelinejs.html").read_text(encoding="utf-8")
+    assert f'<div id="timeline-embed" data-language="{language}"></div>' in page
+    assert ('<script type="application/json" id="timeline-locale">' in page) == (locale is not None)
+    assert locale is None or locale in page
+    script = (tmp_path / "site/assets/timeline-init.js").read_text(encoding="utf-8")
+    assert 'language: "en"' not in script and "language: language()," in script

@@ -9,10 +9,10 @@ import time
 import urllib.request
 
 from chronicle.serve.live import LiveSite
-from chronicle.serve.overlay import BuildStatus
+from chronicle.serve.overlay import BuildStatus, with_overlay
 from chronicle.pipeline import Options
 from chronicle.serve.server import update
-from tests.support import ROOT
+from tests.support import ROOT, write_tree
 
 
 def test_update_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
@@ -27,6 +27,23 @@ def test_update_keeps_the_last_good_site_and_prints_errors(demo, tmp_path):
     assert "build failed: still serving the last good site" in err.getvalue()
     assert live.current.all_files() == good
     assert any("invalid date '2019-02-30'" in line for line in status.lines)  # what the overlay shows
+
+
+def test_missing_base_url_warns_once_per_session_and_not_in_the_overlay(tmp_path):
+    content = write_tree(tmp_path / "content", {"site.yaml": "title: T\nlanguage: en\n",
+                                                "events/a.md": "---\ntitle: A\ndate: 1958\n---\nText.\n"})
+    options = Options(str(content), str(ROOT / "layouts"), str(tmp_path / "site"))
+    out, err, status, live = io.StringIO(), io.StringIO(), BuildStatus(), LiveSite(options)
+    event = content / "events/a.md"
+    assert update(live, set(), out, err, status) is True
+    event.write_text("---\ntitle: A, edited\ndate: 1958\n---\nText.\n")
+    assert update(live, {str(event)}, out, err, status) is True
+    event.write_text("---\ntitle: A\ndate: 1958-02-30\n---\nText.\n")
+    assert update(live, {str(event)}, out, err, status) is False
+    assert err.getvalue().count("no 'base_url'") == 1
+    assert [line.split(": ", 1)[1] for line in status.lines] == ["date: invalid date '1958-02-30': day 30 does not "
+                                                                   "exist in February 1958"]
+    assert "no 'base_url'" not in with_overlay(b"<body></body>", status.lines).decode()
 
 
 def _free_port() -> int:

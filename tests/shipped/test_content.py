@@ -1,6 +1,7 @@
 """The shipped timeline (content/): sourced, linked, located, true to the fact sheet, and published."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,13 +104,28 @@ def test_gauge_claim_is_presented_as_a_claim(loaded):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def build_run(tmp_path_factory) -> tuple[Path, str]:
+    """The shipped timeline built by build.py: the output folder and what the build printed."""
     output = tmp_path_factory.mktemp("real") / "site"
     result = subprocess.run([sys.executable, "build.py", "--output", str(output)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", "the real timeline must build with no warnings"
-    return output
+    return output, result.stdout
+
+
+@pytest.fixture(scope="module")
+def built(build_run) -> Path:
+    return build_run[0]
+
+
+def test_readme_build_line_is_what_the_build_prints(build_run):
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    example = re.search(r"A build ends with one line, e\.g\. `([^`]+)`", readme).group(1)
+    printed = build_run[1].splitlines()[-1]
+    # The same counts; the time varies and this build writes elsewhere than site/.
+    assert example.split(" in ")[0] == printed.split(" in ")[0], printed
+    assert re.fullmatch(r"[0-9.]+ s -> site", example.split(" in ")[1])
 
 
 def test_built_site_has_a_page_for_every_event_person_and_place(loaded, built):
