@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle import parallel, searchshards
+from chronicle import parallel
+from chronicle.formats import searchshards
 from chronicle.link.site import link_site
 from chronicle.content.load import load_content
 from chronicle.formats.search import SearchMemo, normalise, search_entries, search_records

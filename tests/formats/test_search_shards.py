@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle import searchshards
+from chronicle.formats import searchshards
 from chronicle.content.load import load_content
 from chronicle.link.site import link_site
 from chronicle.formats.search import normalise, search_entries, search_index_js

@@ -164,7 +164,7 @@ def open_with_npm_timelinejs(guarded: Guarded, npm_dist: Path, site: Path, folde
     page_file = folder / "npm-timelinejs.html"
     page_file.write_text(NPM_PAGE.format(dist=npm_dist.as_uri(), data=script_json(data)), encoding="utf-8")
     guarded.page.goto(page_file.as_uri())
-    guarded.page.wait_for_function("window.timeline && window.timeline.ready")
+    guarded.page.wait_for_function("() => window.timeline && window.timeline.ready")
     return data
 
 

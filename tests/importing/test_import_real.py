@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chronicle import importer
+from chronicle.importing import command as importer
 from chronicle.errors import display_path
 from chronicle.importing.media import headline_from, slide_media
 from chronicle.importing.command import run_import

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle import periods
+from chronicle.render import periods
 from tests.support import build
 
 YEARS = [1900 + 2 * n for n in range(60)]  # 1900 .. 2018: six events in each decade

@@ -100,7 +100,7 @@ def test_requests_are_answered_while_an_update_runs(demo: Path, tmp_path: Path, 
     live = _live(demo, ROOT / "layouts", tmp_path)
     before = live.file("index.html")
     started, release = threading.Event(), threading.Event()
-    from chronicle import live as live_module
+    from chronicle.serve import live as live_module
     real_check = live_module.check
 
     def slow_check(*args, **kwargs):
