@@ -1,4 +1,4 @@
-"""Every entry's body as HTML, rendered once: from the cache, else on both cores.
+"""Every entry's body as HTML, rendered once: from the cache, else on every core.
 
 A body's HTML depends on its Markdown, the allow_html setting, and the title and path of each
 entry its wiki-links name; the cache key holds exactly those, so an edit re-renders the edited

@@ -86,6 +86,8 @@ def _visible(layer: Layer, view: View) -> Iterator[tuple[float, tuple[Ring, ...]
 
 def _clip_ring(pts: list[Pt], rect: Box) -> list[Pt]:
     """Sutherland-Hodgman clipping of a polygon ring to a rectangle."""
+    if _inside(pts, rect):  # every step would keep every point: an island in full view
+        return pts
     for axis, bound, keep_above in ((0, rect[0], True), (0, rect[2], False), (1, rect[1], True), (1, rect[3], False)):
         out: list[Pt] = []
         for prev, cur in zip(pts[-1:] + pts[:-1], pts):
@@ -97,6 +99,12 @@ def _clip_ring(pts: list[Pt], rect: Box) -> list[Pt]:
                 out.append(cur)
         pts = out
     return pts
+
+
+def _inside(pts: list[Pt], rect: Box) -> bool:
+    """Whether every point lies within the rectangle as the clipper counts it (west and north edges in)."""
+    x0, y0, x1, y1 = rect
+    return all(x0 <= x < x1 and y0 <= y < y1 for x, y in pts)
 
 
 def _clip_line(pts: list[Pt], rect: Box) -> list[list[Pt]]:

@@ -44,19 +44,20 @@ class Ring(NamedTuple):
 def index_ring(points: Sequence[Sequence[float]]) -> Ring:
     """The points as tuples, cut into stretches of STRETCH points and grouped FAN at a time."""
     pts = tuple((p[0], p[1]) for p in points)
-    stretches = tuple(_stretch(pts, start) for start in range(0, len(pts), STRETCH))
+    lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+    steps = [max(abs(x1 - x0), abs(y1 - y0)) for x0, y0, x1, y1 in zip(lons, lats, lons[1:], lats[1:])]
+    stretches = tuple(_stretch(lons, lats, steps, start) for start in range(0, len(pts), STRETCH))
     level = [Group(k, k + 1, s.box, ()) for k, s in enumerate(stretches)]
     while len(level) > 1:
         level = [_group(level[i:i + FAN]) for i in range(0, len(level), FAN)]
     return Ring(pts, stretches, level[0] if level else Group(0, 0, (0.0, 0.0, 0.0, 0.0), ()))
 
 
-def _stretch(pts: tuple[Pt, ...], start: int) -> Stretch:
-    """Points start..start+STRETCH-1 with their box and smallest step."""
-    part = pts[start:start + STRETCH]
-    lons, lats = [p[0] for p in part], [p[1] for p in part]
-    step = min((max(abs(b[0] - a[0]), abs(b[1] - a[1])) for a, b in zip(part, part[1:])), default=0.0)
-    return Stretch(start, start + len(part), (min(lons), min(lats), max(lons), max(lats)), step)
+def _stretch(lons: list[float], lats: list[float], steps: list[float], start: int) -> Stretch:
+    """Points start..start+STRETCH-1 with their box and smallest step (steps[i]: from point i to i+1)."""
+    end = min(start + STRETCH, len(lons))
+    xs, ys = lons[start:end], lats[start:end]
+    return Stretch(start, end, (min(xs), min(ys), max(xs), max(ys)), min(steps[start:end - 1], default=0.0))
 
 
 def _group(parts: list[Group]) -> Group:
