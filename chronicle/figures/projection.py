@@ -68,14 +68,19 @@ class _Line:
     def every(self, start: int, end: int) -> None:
         """keep(i, False) for points start..end-1, in a loop of its own: most drawn points pass here."""
         line, out, v, shift = self.ring.points, self.out, self.view, self.shift
-        west, north, kx, ky, last = v.west, v.north, v.kx, v.ky, len(line) - 1
+        west, north, kx, ky, last, limit = v.west, v.north, v.kx, v.ky, len(line) - 1, SIMPLIFY_PX ** 2
+        if not out and start < end:  # the first point of the line
+            self.keep(start, True)
+            start += 1
         px, py = out[-1] if out else (0.0, 0.0)
-        for i in range(start, end):
+        for i in range(start, min(end, last)):
             lon, lat = line[i]
             x, y = (lon + shift - west) * kx, (north - lat) * ky
-            if not out or i == last or (x - px) ** 2 + (y - py) ** 2 >= SIMPLIFY_PX ** 2:
+            if (x - px) ** 2 + (y - py) ** 2 >= limit:
                 out.append((x, y))
                 px, py = x, y
+        if end > last >= start:  # the last point of the line
+            self.keep(last, True)
 
     def thinned(self, stretch: Stretch) -> bool:
         """Whether a stretch is drawn as its first two and last two kept points.
