@@ -43,6 +43,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--output", help="output folder (default: site/)")
     p.add_argument("--drafts", action="store_true", help="include events marked 'draft: true'")
     p.add_argument("--base-url", help="published URL, e.g. https://user.github.io/repo/ (overrides site.yaml)")
+    p.add_argument("--jobs", metavar="N", help="build, check: processes at once (default: one per core it may use)")
     p.add_argument("--port", type=int, default=8000, help="serve: port (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="serve: host (default 127.0.0.1)")
     p.add_argument("--date", help="new event: its date, e.g. 1958-11-28")
@@ -53,13 +54,22 @@ def parser(prog: str) -> argparse.ArgumentParser:
     return p
 
 
-def options_from(args: argparse.Namespace, project: str) -> Options:
+def options_from(args: argparse.Namespace, project: str, jobs: int | None = None) -> Options:
     """Paths as given, else the defaults inside project; layouts fall back to the built-in ones."""
     layouts = os.path.join(project, "layouts")
     if not os.path.isdir(layouts):
         layouts = DEFAULT_LAYOUTS
     return Options(args.content or os.path.join(project, "content"), args.layouts or layouts,
-                   args.output or os.path.join(project, "site"), args.drafts, args.base_url)
+                   args.output or os.path.join(project, "site"), args.drafts, args.base_url, jobs)
+
+
+def jobs_from(value: str | None) -> int | None:
+    """--jobs N as a number of processes, 1 or more; None when not given. ValueError otherwise."""
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f"error: --jobs takes a whole number of processes, 1 or more (got '{value}')")
+    return int(value)
 
 
 def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
@@ -69,7 +79,12 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     if args.version:
         print(f"chronicle {version()}", file=out)
         return 0
-    options = options_from(args, project or os.curdir)
+    try:
+        jobs = jobs_from(args.jobs)
+    except ValueError as bad:
+        print(bad, file=err)
+        return 2
+    options = options_from(args, project or os.curdir, jobs)
     if args.command in ("new", "import", "init"):
         return run_writer(args, options.content, prog, out, err)
     if not os.path.isdir(options.content):  # most likely a new user outside any site

@@ -28,6 +28,7 @@ class Options:
     output: str
     drafts: bool = False
     base_url: str | None = None
+    jobs: int | None = None  # processes at once; None: one per core this process may use
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""Run a pure function over halves of a list on both cores: the parent and one forked child.
+"""Run a pure function over slices of a list on every core: the parent and forked children.
 
-The child inherits the site and templates by fork (nothing is pickled on the way in), works
-through its half and sends the results back through a pipe (the render stage's results are
+Each child inherits the site and templates by fork (nothing is pickled on the way in), works
+through its slice and sends the results back through a pipe (the render stage's results are
 small: each process writes its own files). Where fork is missing (Windows) or the list
 is short, everything runs in this process. The output never depends on how the work was split.
 """
@@ -21,13 +21,22 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
-WORKERS = 2  # the machines this runs on have two cores or more; more processes cost memory
 MIN_ITEMS = 200  # below this, forking costs more than it saves
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system tells), at least 1."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13: the affinity, where there is one
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # a container or `taskset` may allow fewer than cpu_count()
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def split_map(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
-              workers: int = WORKERS) -> list[Result]:
-    """work(items) computed in `workers` slices at once, results in the order of items."""
+              workers: int | None = None) -> list[Result]:
+    """work(items) computed in `workers` slices at once (None: one per available core), in the order of items."""
+    workers = available_cores() if workers is None else workers
     if workers < 2 or len(items) < MIN_ITEMS or not _can_fork():
         return work(items)
     size = -(-len(items) // workers)

@@ -33,7 +33,7 @@ def check(options: Options, memo: LoadMemo | None = None,
     memo and scans: records and body scans `serve` kept from its last load, so only changed
     files are read and scanned again.
     """
-    content, problems = load_content(options.content, memo)
+    content, problems = load_content(options.content, memo, options.jobs)
     if options.base_url:  # '' means no base URL, as when site.yaml leaves it out
         try:
             fields.url(options.base_url)
@@ -49,20 +49,20 @@ def check(options: Options, memo: LoadMemo | None = None,
     return site, problems
 
 
-def render_files(site: Site, layouts: str, staging: Staging,
-                 cache: BodyCache | None = None) -> tuple[list[Written], list[str], int]:
+def render_files(site: Site, layouts: str, staging: Staging, cache: BodyCache | None = None,
+                 workers: int | None = None) -> tuple[list[Written], list[str], int]:
     """Render everything the site folder will hold into staging, the search index and service worker included.
 
     Every file is written as soon as it is made, by the process that made it; what comes back is
-    one small Written per file.
+    one small Written per file. workers: processes at once (None: one per available core).
     """
     env = make_environment(layouts, reload=False)
-    search = search_files(site)  # first: an asset must not take one of its paths
+    search = search_files(site, workers=workers)  # first: an asset must not take one of its paths
     later = [*search, SW_PATH]
     written = [staging.put(path, search.pop(path)) for path in later[:-1]]  # popped: each dropped once written
     try:
-        bodies = render_bodies(site, cache or BodyCache(None))
-        rendered = render_site(site, env, static_dirs(layouts), bodies, later, staging.put)
+        bodies = render_bodies(site, cache or BodyCache(None), workers)
+        rendered = render_site(site, env, static_dirs(layouts), bodies, later, staging.put, workers)
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None
     del bodies  # before the service worker reads the site back
@@ -98,7 +98,7 @@ def build(options: Options, notify: Callable[[str], None] = print_to_stderr,
         # The lock is held from the first file written: another build tidying up would delete our folder.
         with body_cache(target) as cache, locked_output(target, notify):
             with staged_site(target) as staging:
-                written, notes, pages = render_files(site, options.layouts, staging, cache)
+                written, notes, pages = render_files(site, options.layouts, staging, cache, options.jobs)
                 progress.stage = "writing"  # the swap, at the end of this block
             summary = Summary(pages, len(written), len(site.events), len(site.people), len(site.places),
                               0.0, tuple(notes), tuple(warnings))

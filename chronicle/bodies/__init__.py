@@ -7,5 +7,5 @@ Must never: publish markup the sanitizer has not seen, let a body's size or nest
 build slow or crash (limits are refused with one line), or write into the output folder.
 
 Modules: markup (one body to safe HTML), mdlimits (Python-Markdown kept linear), sanitize
-(the allow-list), rendered (every body, from the cache or on both cores), cache (the cache).
+(the allow-list), rendered (every body, from the cache or on every core), cache (the cache).
 """

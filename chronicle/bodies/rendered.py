@@ -1,4 +1,4 @@
-"""Every entry's body as HTML, rendered once: from the cache, else on both cores.
+"""Every entry's body as HTML, rendered once: from the cache, else on every core.
 
 A body's HTML depends on its Markdown, the allow_html setting, and the title and path of each
 entry its wiki-links name; the cache key holds exactly those, so an edit re-renders the edited
@@ -29,7 +29,7 @@ def site_entries(site: Site) -> list[Entry]:
     return [*site.events, *site.people.values(), *site.places.values(), *site.pages.values()]
 
 
-def render_bodies(site: Site, cache: BodyCache) -> dict[str, Markup]:
+def render_bodies(site: Site, cache: BodyCache, workers: int | None = None) -> dict[str, Markup]:
     """{slug: body HTML} for every entry; cached conversions are reused, the rest converted and cached.
 
     The cache holds Markdown's output before sanitizing, and every body, cached or not, is
@@ -39,7 +39,7 @@ def render_bodies(site: Site, cache: BodyCache) -> dict[str, Markup]:
     keys = [body_key(site, entry) for entry in entries]
     cached = cache.get_many(keys)
     done = split_map(lambda part: _render(site, [entries[i] for i in part], [cached.get(keys[i]) for i in part]),
-                     range(len(entries)))
+                     range(len(entries)), workers)
     cache.store({keys[i]: converted for i, (converted, _) in enumerate(done) if keys[i] not in cached}, set(keys))
     return {entry.slug: Markup(html) for entry, (_, html) in zip(entries, done)}
 

@@ -54,11 +54,15 @@ class LoadMemo(dict):
         self.trusted = True
 
 
-def load_content(content_dir: str, memo: LoadMemo | None = None) -> tuple[Content, list[Problem]]:
-    """Read every content file; return the records and all problems. memo: records kept from before."""
+def load_content(content_dir: str, memo: LoadMemo | None = None,
+                 workers: int | None = None) -> tuple[Content, list[Problem]]:
+    """Read every content file; return the records and all problems. memo: records kept from before.
+
+    workers: processes parsing at once when there is no memo (None: one per available core).
+    """
     problems: list[Problem] = []
     config = load_config(os.path.join(content_dir, "site.yaml"), problems)
-    records = {kind: _load_kind(content_dir, kind, problems, memo) for kind in KINDS}
+    records = {kind: _load_kind(content_dir, kind, problems, memo, workers) for kind in KINDS}
     eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
     assets_root = os.path.join(content_dir, "assets")
     content = Content(config, records["events"], records["people"], records["places"],
@@ -106,7 +110,8 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
     return tuple(eras)
 
 
-def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadMemo | None = None) -> tuple:
+def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadMemo | None = None,
+               workers: int | None = None) -> tuple:
     folder = os.path.join(content_dir, kind)
     refused = path_problem(folder, content_dir, folder=True)
     if refused or not os.path.isdir(folder):
@@ -127,8 +132,8 @@ def _load_kind(content_dir: str, kind: str, problems: list[Problem], memo: LoadM
             problems.append(refused)  # never read a link out, a FIFO or a device
             continue
         readable.append(entry)
-    if memo is None:  # a build: YAML is most of loading, so both cores parse
-        loaded = split_map(lambda part: [_load_alone(entry.path, kind) for entry in part], readable)
+    if memo is None:  # a build: YAML is most of loading, so every core parses
+        loaded = split_map(lambda part: [_load_alone(entry.path, kind) for entry in part], readable, workers)
     else:
         loaded = [_load_remembered(entry.path, kind, memo, real_folder + entry.name, entry) for entry in readable]
     for _, found in loaded:

@@ -16,7 +16,7 @@ from ..dates import display_date
 from ..dates.text import event_when, life
 from ..language.i18n import strings, ui_language
 from ..content.model import Event, Person, Place, Site
-from ..parallel import WORKERS, split_map
+from ..parallel import split_map
 
 # Characters that must not appear literally inside an inline or classic script.
 _SCRIPT_ESCAPES = {
@@ -192,13 +192,14 @@ def search_entries(site: Site, memo: SearchMemo | None = None) -> list[dict[str,
     return [record.entry for record in search_records(site, memo)]
 
 
-def search_records(site: Site, memo: SearchMemo | None = None) -> list[SearchRecord]:
+def search_records(site: Site, memo: SearchMemo | None = None, workers: int | None = None) -> list[SearchRecord]:
     """search_entries with each entry's JSON; memo: records kept from the last index (see SearchMemo).
 
-    Without a memo (a cold build) the entries are made on both cores. With one (serve: a long-lived
-    process whose threads must not be forked) only the entries the memo lacks are made, here.
+    Without a memo (a cold build) the entries are made on `workers` cores (None: every available
+    one). With one (serve: a long-lived process whose threads must not be forked) only the
+    entries the memo lacks are made, here.
     """
-    workers = WORKERS if memo is None else 1
+    workers = workers if memo is None else 1
     memo = SearchMemo() if memo is None else memo
     memo.next_round()
     titles, lang = _titles(site), site.config.language

@@ -25,12 +25,12 @@ GRAM_LENGTH = 3  # a query word of this length or more is looked up by its subst
 SHARD_FOLDER = "assets/search/"
 
 
-def search_files(site: Site, memo: SearchMemo | None = None) -> dict[str, bytes]:
+def search_files(site: Site, memo: SearchMemo | None = None, workers: int | None = None) -> dict[str, bytes]:
     """assets/search-index.js, and for a large site the shards it names: {path: content}.
 
     memo: what the last call kept (serve passes one); records and words met before are not made again.
     """
-    records = search_records(site, memo)  # without a memo: on both cores
+    records = search_records(site, memo, workers)  # without a memo: on `workers` cores
     memo = SearchMemo() if memo is None else memo
     if len(records) <= SHARD_THRESHOLD:
         return {"assets/search-index.js": index_js(records)}

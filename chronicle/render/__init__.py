@@ -2,7 +2,7 @@
 
 Takes: the Site, the templates (a theme's layouts/ over the built-in ones), bodies, figures and
 formats. Gives: every page and export as bytes, handed to a sink as soon as it is made (on
-both cores), with template errors naming their file and line.
+every core), with template errors naming their file and line.
 Must never: touch an output folder (the sink belongs to the write stage), or put logic in
 templates: values arrive as context, prepared here.
 

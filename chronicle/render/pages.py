@@ -267,7 +267,7 @@ def standalone_page(site: Site, page: StandalonePage, bodies: Mapping[str, Marku
 
 def _body(entry: Event | Person | Place | StandalonePage, site: Site, root: str,
           bodies: Mapping[str, Markup] | None) -> Markup:
-    """The entry's body HTML: rendered beforehand (cached, on both cores) or here."""
+    """The entry's body HTML: rendered beforehand (cached, on every core) or here."""
     return bodies[entry.slug] if bodies is not None else body_html(entry, site, root)
 
 

@@ -55,17 +55,18 @@ def make_environment(layouts_dir: str | None = None, reload: bool = True) -> jin
 
 
 def render_site(site: Site, env: jinja2.Environment, static_dirs: list[str], bodies: Mapping[str, Markup] | None,
-                later: Sequence[str], sink: Sink) -> Rendered:
+                later: Sequence[str], sink: Sink, workers: int | None = None) -> Rendered:
     """Render every page, feed, export and asset of the site into sink; bodies: HTML by slug, if rendered already.
 
-    sink is called in a forked process for half the pages, so it must write, not remember.
+    sink is called in forked processes for most of the pages, so it must write, not remember.
+    workers: processes at once (None: one per available core).
 
     later: paths the caller writes itself (the search index, the service worker), which no asset
     may take and no theme file replaces.
     """
     routes = page_routes(site, bodies)
     # Each process makes its pages' contexts, renders them and writes them: nothing big travels back.
-    written = split_map(lambda part: write_routes(env, site, part, sink), routes)
+    written = split_map(lambda part: write_routes(env, site, part, sink), routes, workers)
     paths = [route.path for route in routes]
     extras, notes = extra_files(site, env, paths)
     paths += extras

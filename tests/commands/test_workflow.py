@@ -1,6 +1,8 @@
 """The GitHub Pages workflow: publishes any content, from any default branch, with one script."""
 from __future__ import annotations
 
+import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,7 +87,8 @@ def test_installs_the_generator_from_a_fork_or_from_requirements(workflow: dict)
 
 def test_deploys_with_the_official_actions(workflow: dict) -> None:
     assert uses(workflow, "build") == ["actions/checkout@v4", "actions/setup-python@v5",
-                                       "actions/configure-pages@v5", "actions/upload-pages-artifact@v3"]
+                                       "actions/configure-pages@v5", "actions/cache@v4",
+                                       "actions/upload-pages-artifact@v3"]
     assert uses(workflow, "deploy") == ["actions/deploy-pages@v4"]
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
@@ -93,3 +96,37 @@ def test_deploys_with_the_official_actions(workflow: dict) -> None:
 
 def test_new_sites_get_this_same_workflow() -> None:
     assert template("pages.yml") == WORKFLOW.read_text(encoding="utf-8")
+
+
+def cache_step(workflow: dict) -> dict:
+    """The step that restores (and, after the job, saves) the build cache."""
+    return next(s for s in steps(workflow, "build") if s.get("uses") == "actions/cache@v4")
+
+
+def test_keeps_the_build_cache_beside_the_artifact_between_publishes(workflow: dict) -> None:
+    cache = cache_step(workflow)["with"]
+    publish = next(s for s in steps(workflow, "build") if PUBLISH in s.get("run", ""))["run"]
+    output = publish.split("--output ")[1].split()[0]
+    assert cache["path"] == ".chronicle-cache/"
+    assert Path(cache["path"]).parent == Path(output).parent  # the build keeps its cache beside --output
+    names = [s.get("uses") or s.get("run") for s in steps(workflow, "build")]
+    assert names.index("actions/cache@v4") < names.index(publish)  # restored before the build
+
+
+def test_the_cache_key_names_the_generator_and_the_content_and_an_edit_restores_the_last(workflow: dict) -> None:
+    cache = cache_step(workflow)["with"]
+    generator = "hashFiles('requirements.txt', 'vendor/*.whl', 'pyproject.toml', 'chronicle/__init__.py')"
+    assert cache["key"] == f"pages-${{{{ {generator} }}}}-${{{{ steps.content.outputs.hash }}}}"
+    assert cache["restore-keys"] == f"pages-${{{{ {generator} }}}}-"  # same generator, any content
+    hashing = next(s for s in steps(workflow, "build") if s.get("id") == "content")["run"]
+    assert hashing == 'echo "hash=$(git ls-files -s content | sha256sum | cut -c1-32)" >> "$GITHUB_OUTPUT"'
+
+
+def test_publish_writes_its_cache_where_the_workflow_restores_it(workflow: dict, tmp_path: Path, monkeypatch) -> None:
+    from chronicle.publish import publish
+    from tests.support import DEMO
+    shutil.copytree(DEMO, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    assert publish(["--base-url", "https://example.github.io/repo/", "--output", "_site"], out, out, {}) == 0
+    assert (tmp_path / cache_step(workflow)["with"]["path"] / "_site.sqlite").is_file()
