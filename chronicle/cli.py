@@ -41,13 +41,24 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--output", help="output folder (default: site/)")
     p.add_argument("--drafts", action="store_true", help="include events marked 'draft: true'")
     p.add_argument("--base-url", help="published URL, e.g. https://user.github.io/repo/ (overrides site.yaml)")
-    p.add_argument("--port", type=int, default=8000, help="serve: port (default 8000)")
+    p.add_argument("--port", type=port_number, default=8000, help="serve: port, 1-65535 (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="serve: host (default 127.0.0.1)")
     p.add_argument("--date", help="new event: its date, e.g. 1958-11-28")
     p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
     p.add_argument("--lon", help="new place: longitude, e.g. 125.75")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
+
+
+def port_number(text: str) -> int:
+    """--port as a TCP port: a whole number 1-65535 (the socket layer would raise past it)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number 1-65535") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{number} is not a port: use 1-65535")
+    return number
 
 
 def options_from(args: argparse.Namespace, project: str) -> Options:
@@ -67,6 +78,10 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         print(f"chronicle {version()}", file=out)
         return 0
     options = options_from(args, project or os.curdir)
+    if args.layouts is not None and not os.path.isdir(args.layouts):  # else the built-in layouts, silently
+        what = "is not a folder" if os.path.exists(args.layouts) else "no such folder"
+        print(f"{display_path(args.layouts)}: --layouts: {what}", file=err)
+        return 1
     if args.command in ("new", "import", "init"):
         return run_writer(args, options.content, prog, out, err)
     if args.command == "serve":
@@ -151,6 +166,9 @@ def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextI
     if args.command == "init":
         if len(args.args) != 1:
             print(f"usage: {prog} init DIR", file=err)
+            return 2
+        if not args.args[0].strip():  # '' would mean the current folder
+            print(f"{prog} init: the folder name is empty; give one, e.g. {prog} init my-timeline", file=err)
             return 2
         return scaffold.run_init(args.args[0], out, err)
     return run_import(args.args, content_dir, prog, out, err)

@@ -157,6 +157,10 @@ def read_json(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [Problem(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")]
+    except ValueError:  # json reads a number of more than 4,300 digits as int() would: it refuses
+        return [], [Problem(path, 0, "not a TimelineJS file: a number has more than 4,300 digits")]
+    except RecursionError:  # '[[[[...': deeper than Python's stack
+        return [], [Problem(path, 0, "not a TimelineJS file: lists or objects nested too deeply")]
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         return [], [Problem(path, 0, "expected a TimelineJS object with an 'events' list")]
     items = [("title", "title", title) for title in _title(data.get("title"))]

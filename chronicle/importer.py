@@ -20,10 +20,12 @@ from .import_dates import dates_from_display
 from .import_html import html_to_markdown, html_to_text, is_plain_paragraph
 from .import_media import headline_from, slide_media
 from .import_timelinejs import Slide, read_slides
+from .written import text_problems
 
 KINDS = ("timelinejs",)
 SUMMARY_LIMIT = 300  # longer texts go to the body: a summary is one sentence
 SLUG_LIMIT = 60
+MAX_FILE_BYTES = 100 * 2 ** 20  # TimelineJS files are kilobytes; its own viewer chokes long before this
 _FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o",
                         "Ø": "O", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th",
                         "Þ": "Th", "ı": "i"})
@@ -101,10 +103,17 @@ def check_file(file: str) -> tuple[list[Slide], list[Problem]]:
 
 
 def _read_text(file: str) -> tuple[str, Problem | None]:
-    """The file as text (a UTF-8 byte order mark is dropped), or the problem."""
+    """The file as text (a UTF-8 byte order mark is dropped), or the problem.
+
+    At most MAX_FILE_BYTES are read: /dev/zero or a stray disk image must not fill the memory.
+    """
     try:
-        with open(file, encoding="utf-8-sig", newline="") as handle:
-            return handle.read(), None
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return "", Problem(file, 0, f"larger than {MAX_FILE_BYTES // 2 ** 20} MB: not a TimelineJS file, "
+                                        "or split it into smaller ones")
+        return raw.decode("utf-8-sig"), None
     except FileNotFoundError:
         return "", Problem(file, 0, "no such file")
     except UnicodeDecodeError as exc:
@@ -135,10 +144,13 @@ def plan_files(slides: list[Slide], content_dir: str) -> Plan:
     if eras:
         merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
     used: set[str] = set()
+    numbers: dict[str, int] = {}
     for slide in (s for s in slides if s.kind == "event"):
-        document, title = event_document(slide, plan)
-        slug = unique_slug(slugify(title), used)
-        plan.files.append(Planned(os.path.join(content_dir, "events", f"{slug}.md"), document))
+        document, title, meta = event_document(slide, plan)
+        path = os.path.join(content_dir, "events", f"{unique_slug(slugify(title), used, numbers)}.md")
+        # Checked as the next build will read it: never exit 0 having written what it refuses.
+        plan.problems.extend(slide.problem(problem.message) for problem in text_problems(path, "events", document, meta))
+        plan.files.append(Planned(path, document))
     return plan
 
 
@@ -223,8 +235,8 @@ def _appended(text: str, old: list, added: list[dict]) -> str:
     return _dump(old + added)  # e.g. '[]' written inline: rewrite the list
 
 
-def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
-    """An event file (YAML front matter, then the text as Markdown) and its title."""
+def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
+    """An event file (YAML front matter, then the text as Markdown), its title and front matter."""
     date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
     title = html_to_text(slide.headline)
     if not title:
@@ -246,7 +258,7 @@ def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
     if slide.group and slugify(slide.group, fallback=""):
         meta["tags"] = [slugify(slide.group, fallback="")]
     body = _add_media(slide, title, meta, body, plan)
-    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title
+    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title, meta
 
 
 def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None:
@@ -283,12 +295,18 @@ def slugify(text: str, fallback: str = "event") -> str:
     return slug or fallback
 
 
-def unique_slug(slug: str, used: set[str]) -> str:
-    """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken."""
-    candidate, number = slug, 2
+def unique_slug(slug: str, used: set[str], next_number: dict[str, int] | None = None) -> str:
+    """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken.
+
+    next_number remembers where the search for each slug stopped, so 16,000 equal headlines
+    take linear time, not quadratic.
+    """
+    numbers = {} if next_number is None else next_number
+    candidate, number = slug, numbers.get(slug, 2)
     while candidate in used:
         candidate, number = f"{slug}-{number}", number + 1
     used.add(candidate)
+    numbers[slug] = number
     return candidate
 
 

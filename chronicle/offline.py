@@ -118,7 +118,7 @@ def service_worker_js(files: Mapping[str, bytes]) -> bytes:
     each is read once, in path order, and not kept.
     """
     paths = sorted(path for path in files if path != SW_PATH)
-    manifest = ",\n".join(script_json(quote(path)) for path in precached_paths(paths))
+    manifest = ",\n".join(script_json(quote(_name_bytes(path))) for path in precached_paths(paths))
     text = _WORKER % {"version": script_json(_version(files, paths)), "manifest": manifest}
     return text.encode("utf-8")
 
@@ -131,11 +131,16 @@ def site_version(files: Mapping[str, bytes]) -> str:
 def _version(files: Mapping[str, bytes], paths: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for path in paths:
-        name = path.encode("utf-8")
+        name = _name_bytes(path)
         data = files[path]
         digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
         digest.update(data)
     return digest.hexdigest()[:VERSION_LENGTH]
+
+
+def _name_bytes(path: str) -> bytes:
+    """A site path's bytes; a file name the locale could not decode (LC_ALL=POSIX) keeps its UTF-8 bytes."""
+    return path.encode("utf-8", "surrogateescape")
 
 
 def precached_paths(paths: Iterable[str]) -> list[str]:

@@ -13,8 +13,9 @@ from typing import TextIO
 import yaml
 
 from .dates import DateError, parse_date
-from .fields import number_in, suggest_slug
+from .fields import number_in, show, suggest_slug
 from .version import requirement
+from .written import text_problems
 
 KIND_FOLDERS = {"event": "events", "person": "people", "place": "places"}
 EXAMPLE_EVENT_SLUG = "first-event"
@@ -98,10 +99,13 @@ def new_file(content_dir: str, options: NewOptions) -> str:
     matter = front_matter(options)
     folder = os.path.normpath(os.path.join(content_dir, KIND_FOLDERS[options.kind]))
     path = os.path.join(folder, suggest_slug(options.title) + ".md")
+    text = render_file(matter, "Write the text here.\n")
+    if problems := text_problems(path, KIND_FOLDERS[options.kind], text, matter):  # as the next build would
+        raise ScaffoldError(f"{show(options.title)}: {problems[0].message}")
     os.makedirs(folder, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never replace a file
-            handle.write(render_file(matter, "Write the text here.\n"))
+            handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file") from None
     return path
