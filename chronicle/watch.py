@@ -14,6 +14,7 @@ from livereload.watcher import Watcher
 
 DEBOUNCE_MS = 400  # a burst of saves (an editor writing a backup, then the file) is one rebuild
 STEP_MS = 20  # quiet time after the last event before rebuilding
+RETRY_S = 1.0  # after the watcher itself failed (a watched folder removed): try again this often
 
 
 class EventWatcher(Watcher):
@@ -32,16 +33,31 @@ def reload_browsers() -> None:
 
 
 def watch_in_background(folders: Sequence[str], rebuild: Callable[[set[str]], bool],
-                        reload: Callable[[], None]) -> threading.Event:
+                        reload: Callable[[], None], failed: Callable[[Exception], None]) -> threading.Event:
     """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop.
 
     rebuild gets the paths that changed (empty when only polling could tell that something did).
+    An exception is passed to failed and watching starts again: the thread never ends before stop.
     """
     stop = threading.Event()
-    thread = threading.Thread(target=_watch, args=(folders, rebuild, reload, stop), daemon=True,
+    thread = threading.Thread(target=_keep_watching, args=(folders, rebuild, reload, failed, stop), daemon=True,
                               name="chronicle-watch")
     thread.start()
     return stop
+
+
+def _keep_watching(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
+                   failed: Callable[[Exception], None], stop: threading.Event) -> None:
+    last = ""
+    while not stop.is_set():
+        try:
+            _watch(folders, rebuild, reload, stop)
+        except Exception as exc:  # noqa: BLE001 (reported; a dead watcher would freeze the preview silently)
+            if repr(exc) != last:  # once, not every RETRY_S while a watched folder stays missing
+                failed(exc)
+                reload()  # so open pages show the overlay
+            last = repr(exc)
+            stop.wait(RETRY_S)
 
 
 def _watch(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
