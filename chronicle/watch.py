@@ -51,7 +51,7 @@ def _keep_watching(folders: Sequence[str], rebuild: Callable[[set[str]], bool], 
     last = ""
     while not stop.is_set():
         try:
-            _watch(folders, rebuild, reload, stop)
+            _watch(folders, lambda changed: _step(rebuild, reload, failed, changed), stop)
         except Exception as exc:  # noqa: BLE001 (reported; a dead watcher would freeze the preview silently)
             if repr(exc) != last:  # once, not every RETRY_S while a watched folder stays missing
                 failed(exc)
@@ -60,25 +60,31 @@ def _keep_watching(folders: Sequence[str], rebuild: Callable[[set[str]], bool], 
             stop.wait(RETRY_S)
 
 
-def _watch(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
-           stop: threading.Event) -> None:
+def _step(rebuild: Callable[[set[str]], bool], reload: Callable[[], None], failed: Callable[[Exception], None],
+          changed: set[str]) -> None:
+    """Rebuild, then reload (also after a failure: pages then show the error overlay)."""
+    try:
+        rebuild(changed)
+    except Exception as exc:  # noqa: BLE001 (reported; the watcher goes on with the next edit)
+        failed(exc)
+    reload()
+
+
+def _watch(folders: Sequence[str], changed: Callable[[set[str]], None], stop: threading.Event) -> None:
     try:
         from watchfiles import watch
     except ImportError:
-        return _poll(folders, rebuild, reload, stop)
+        return _poll(folders, changed, stop)
     for changes in watch(*folders, stop_event=stop, debounce=DEBOUNCE_MS, step=STEP_MS,
                          raise_interrupt=False):
-        rebuild({path for _, path in changes})
-        reload()  # also after a failed build: pages then show the error overlay
+        changed({path for _, path in changes})
 
 
-def _poll(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
-          stop: threading.Event) -> None:
+def _poll(folders: Sequence[str], changed: Callable[[set[str]], None], stop: threading.Event) -> None:
     """The fallback: livereload's stat-polling watcher, asked twice a second."""
     watcher = Watcher()
     for folder in folders:
         watcher.watch(folder)
     while not stop.wait(0.5):
         if watcher.examine()[0]:
-            rebuild(set())
-            reload()
+            changed(set())
