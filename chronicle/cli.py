@@ -167,11 +167,24 @@ def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextI
         if len(args.args) != 1:
             print(f"usage: {prog} init DIR", file=err)
             return 2
-        if not args.args[0].strip():  # '' would mean the current folder
-            print(f"{prog} init: the folder name is empty; give one, e.g. {prog} init my-timeline", file=err)
+        if problem := init_name_problem(args.args[0]):
+            print(f"{prog} init: {problem}", file=err)
             return 2
         return scaffold.run_init(args.args[0], out, err)
     return run_import(args.args, content_dir, prog, out, err)
+
+
+def init_name_problem(name: str) -> str | None:
+    """Why init cannot take this folder name, or None: the site's title is made from it."""
+    from .fields import FieldError, show, text
+    if not name.strip():  # '' would mean the current folder
+        return "the folder name is empty; give one, e.g. chronicle init my-timeline"
+    try:
+        text(name)
+    except FieldError as exc:
+        return f"the folder name {show(name)} {exc.args[0]}"
+    return None
+
 
 
 def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:

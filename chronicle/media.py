@@ -34,7 +34,7 @@ def image_from(values: dict | None, path: str, line: int, problems: list[Problem
     if not values or "alt" not in values or "src" not in values:
         return None  # the schema has reported the missing key
     src = values["src"]
-    scheme = _SCHEME.match(src).group(1)  # not urlsplit: it raises on 'https://[::1/', url() reports that
+    scheme = _SCHEME.match(src).group(1) or ""  # not urlsplit: it raises on 'https://[::1/', url() reports that
     width = height = None
     if scheme.lower() in ("http", "https"):
         try:
