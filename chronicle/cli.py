@@ -51,12 +51,12 @@ def parser(prog: str) -> argparse.ArgumentParser:
 
 
 def port_number(text: str) -> int:
-    """--port as a TCP port: a whole number 1-65535 (the socket layer would raise past it)."""
+    """--port as a TCP port: a whole number up to 65535 (the socket layer raises past it); 0 lets the system choose."""
     try:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number 1-65535") from None
-    if not 1 <= number <= 65535:
+    if not 0 <= number <= 65535:
         raise argparse.ArgumentTypeError(f"{number} is not a port: use 1-65535")
     return number
 

@@ -21,7 +21,7 @@ COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
 KINDS = {"": "event", "title": "title", "era": "era"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50 MB file holds up to a million slides
 class Slide:
     """One slide, row or era with dates already converted to EDTF."""
 

@@ -44,7 +44,7 @@ _Dumper.add_representer(
                                                            style="'"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per event, and a big import has a million
 class Planned:
     """A file the import will create (or, when merged, replace): absolute path and text."""
 
@@ -108,9 +108,8 @@ def _read_text(file: str) -> tuple[str, Problem | None]:
     At most MAX_FILE_BYTES are read: /dev/zero or a stray disk image must not fill the memory.
     """
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
+        raw = _read_bounded(file)
+        if raw is None:
             return "", Problem(file, 0, f"larger than {MAX_FILE_BYTES // 2 ** 20} MB: not a TimelineJS file, "
                                         "or split it into smaller ones")
         return raw.decode("utf-8-sig"), None
@@ -120,6 +119,18 @@ def _read_text(file: str) -> tuple[str, Problem | None]:
         return "", Problem(file, 0, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
     except OSError as exc:
         return "", Problem(file, 0, exc.strerror or str(exc))
+
+
+def _read_bounded(file: str) -> bytes | None:
+    """The file's bytes, or None past MAX_FILE_BYTES; read in chunks, as read(limit) would allocate the limit."""
+    chunks, size = [], 0
+    with open(file, "rb") as handle:
+        while chunk := handle.read(2 ** 20):
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _report(problems: list[Problem], err: TextIO) -> bool:
