@@ -161,3 +161,27 @@ def test_the_watcher_goes_on_after_its_rebuild_raised(tmp_path):
     finally:
         stop.set()
     assert [str(failure) for failure in failures] == ["first edit"]
+
+
+def test_the_background_build_reports_an_exception_and_builds_again_when_asked(tmp_path, monkeypatch):
+    from chronicle import serve
+
+    status, err, calls = BuildStatus(), io.StringIO(), []
+
+    def popen(*args, **kwargs):
+        calls.append(args)
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(serve.subprocess, "Popen", popen)
+    monkeypatch.setattr(serve, "WRITE_AFTER_S", 0.05)
+    writer = serve.SiteWriter(Options("content", str(ROOT / "layouts"), "site"), io.StringIO(), err, status)
+    try:
+        writer.request()
+        assert _until(lambda: status.lines, 10)
+        line = ("error: serve: writing site failed (OSError: [Errno 24] Too many open files); still watching; "
+                "please report this")
+        assert status.lines == [line] and err.getvalue() == line + "\n"
+        writer.request()
+        assert _until(lambda: len(calls) == 2, 10), "the writer thread ended after the exception"
+    finally:
+        writer.stop()
