@@ -7,10 +7,12 @@ CHRONICLE_FUZZ_SCALE=20 runs twenty times as many; benchmarks/soak_fuzz.py runs 
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -188,6 +190,7 @@ def _live_site() -> LiveSite:
     """One small site in memory, made once per process: each request case costs microseconds."""
     if not _LIVE:
         folder = Path(tempfile.mkdtemp(prefix="chronicle-fuzz-serve-"))
+        atexit.register(shutil.rmtree, folder, True)
         write_raw(folder / "content", {"site.yaml": MINIMAL_SITE, "events/a.md": document("title: A\ndate: 1958\n"),
                                        "assets/é x.txt": "asset"})
         live = LiveSite(Options(str(folder / "content"), str(ROOT / "layouts"), str(folder / "site")))
