@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .manifest import Plan
 
 COMMANDS = ["build", "check", "serve", "new", "import", "init"]
+VALUE_OPTIONS = ("content", "layouts", "output", "base_url", "host", "date", "lat", "lon")
 EPILOG = """commands:
   build     (the default) load, link, render, write (atomically) into --output
   check     load and link only; report every problem, write nothing
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     if args.version:
         print(f"chronicle {version()}", file=out)
         return 0
+    if flag := next((f for f in VALUE_OPTIONS if isinstance(getattr(args, f), list)), None):
+        print(f"{prog}: --{flag.replace('_', '-')}: '--' is not a value", file=err)  # argparse turns it into []
+        return 2
     options = options_from(args, project or os.curdir)
     if args.layouts is not None and not os.path.isdir(args.layouts):  # else the built-in layouts, silently
         what = "is not a folder" if os.path.exists(args.layouts) else "no such folder"

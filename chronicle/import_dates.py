@@ -83,7 +83,7 @@ def _number(value: object, name: str) -> int | None:
     if isinstance(value, float):
         if not value.is_integer():
             raise SlideError(f"{name} '{value}' is not a whole number")
-        return int(value)
+        return _in_range(int(value), name)
     if isinstance(value, int):
         return _in_range(value, name)
     text = value.strip()

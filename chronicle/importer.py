@@ -15,6 +15,7 @@ from typing import TextIO
 
 import yaml
 
+from . import fields
 from .errors import Problem, display_path
 from .import_dates import dates_from_display
 from .import_html import html_to_markdown, html_to_text, is_plain_paragraph
@@ -149,9 +150,13 @@ def plan_files(slides: list[Slide], content_dir: str) -> Plan:
         plan.notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
     elif titles and html_to_text(titles[0].headline):
         plan.files.append(Planned(site_path, site_yaml(titles[0])))
+        site = yaml.safe_load(plan.files[-1].text)
+        plan.problems.extend(_text_problems(titles[0], {f"site.yaml {key}": site[key] for key in site}))
     elif titles:
         plan.notes.append("the title slide has no headline: site.yaml not written")
     eras = [s for s in slides if s.kind == "era"]
+    for era, record in zip(eras, era_records(eras)):
+        plan.problems.extend(_text_problems(era, {"eras.yaml name": record["name"]}))
     if eras:
         merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
     used: set[str] = set()
@@ -194,6 +199,17 @@ def site_yaml(title: Slide) -> str:
     if description:
         data["description"] = description
     return _dump(data)
+
+
+def _text_problems(slide: Slide, values: dict) -> list[Problem]:
+    """The slide's problems with text the build refuses in site.yaml or eras.yaml (a control character)."""
+    problems = []
+    for key, value in values.items():
+        try:
+            fields.text(value)
+        except fields.FieldError as exc:
+            problems.append(slide.problem(f"{key}: {exc}"))
+    return problems
 
 
 def era_records(eras: list[Slide]) -> list[dict]:

@@ -253,3 +253,40 @@ def test_16000_slides_with_one_headline_import_quickly(tmp_path):
     assert (code, err) == (0, "")
     assert (tmp_path / "content/events/same-16000.md").exists()
     assert seconds < 60, seconds  # 81 s before, mostly the quadratic search; generous for a shared machine
+
+
+# --- found by the 30-minute fuzz soak -------------------------------------------------------------
+
+def test_import_leaves_out_media_whose_url_urllib_cannot_read(tmp_path):
+    file = tmp_path / "t.json"
+    file.write_text(json.dumps({"events": [{**_slide(), "media": {"url": BAD_URL}}]}))
+    code, _, err = _import(file, tmp_path / "content")
+    assert (code, err) == (0, f"{file}: warning: events[0]: media is not a web address (an embed code?); left out\n")
+
+
+def test_import_refuses_a_float_year_beyond_what_the_build_accepts(tmp_path):
+    file = tmp_path / "t.json"
+    file.write_text(_slides(_slide(year=100000000001.0)))
+    assert _import(file, tmp_path / "content")[::2] == (
+        1, f"{file}: events[0]: start_date.year '100000000001' is beyond 100,000,000,000, the largest year a build "
+           "accepts\n")
+
+
+def test_import_refuses_a_title_or_era_the_build_would_refuse(tmp_path):
+    file = tmp_path / "t.json"
+    era = {"start_date": {"year": 1}, "end_date": {"year": 2}, "text": {"headline": "x\x07"}}
+    file.write_text(json.dumps({"title": {"text": {"headline": "\x1b"}}, "events": [_slide()], "eras": [era]}))
+    code, out, err = _import(file, tmp_path / "content")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{file}: title: site.yaml title: contains the control character U+001B, which feeds and XML cannot carry; "
+        "remove it",
+        f"{file}: eras[0]: eras.yaml name: contains the control character U+0007, which feeds and XML cannot carry; "
+        "remove it", "nothing was written"]
+    assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize("flag", ["--base-url", "--content", "--output"])
+def test_an_option_value_of_two_hyphens_is_a_usage_error(tmp_path, flag):
+    run = run_cli("check", f"{flag}=--", cwd=tmp_path)
+    assert (run.code, run.err) == (2, f"chronicle: {flag}: '--' is not a value\n")
