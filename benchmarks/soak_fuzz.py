@@ -1,8 +1,8 @@
-"""Soak the fuzz tests: run tests/test_fuzz.py's strategies for N minutes with random seeds.
+"""Soak the fuzz tests: run tests/pipeline/test_fuzz.py's and test_fuzz_inputs.py's strategies for N minutes with random seeds.
 
-Usage: python benchmarks/soak_fuzz.py MINUTES [--only NAME]
+Usage: python benchmarks/soak_fuzz.py MINUTES [--only NAME[,NAME...]]
 
-Each round runs every fuzz case of tests/test_fuzz.py (FUZZ_CASES) once with a fresh random seed
+Each round runs every fuzz case of tests/pipeline/test_fuzz.py and tests/pipeline/test_fuzz_inputs.py (FUZZ_CASES) once with a fresh random seed
 (not derandomized, no example database) and a few hundred examples. Prints, per test, the
 cases run and the failures found, with the shrunk failing example of each; exits 1 if any.
 """
@@ -20,7 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import Phase, given, seed, settings  # noqa: E402
 
-from tests.test_fuzz import CI, FUZZ_CASES  # noqa: E402
+from tests.pipeline import test_fuzz, test_fuzz_inputs  # noqa: E402
+from tests.pipeline.test_fuzz import CI  # noqa: E402
+
+FUZZ_CASES = {**test_fuzz.FUZZ_CASES, **test_fuzz_inputs.FUZZ_CASES}
 
 ROUND_EXAMPLES = 200
 
@@ -46,9 +49,9 @@ def run_once(name: str, examples: int, rng: random.Random) -> tuple[int, str | N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("minutes", type=float)
-    parser.add_argument("--only", help="run only the tests whose name contains this")
+    parser.add_argument("--only", help="run only the tests whose name contains this (or one of a,b,c)")
     args = parser.parse_args()
-    tests, rng = [name for name in FUZZ_CASES if args.only is None or args.only in name], random.Random()
+    tests, rng = [name for name in FUZZ_CASES if args.only is None or any(part in name for part in args.only.split(","))], random.Random()
     cases, failures, reports = Counter(), Counter(), []
     deadline = time.monotonic() + args.minutes * 60
     while time.monotonic() < deadline:

@@ -15,8 +15,8 @@ stages above it in this list, never from one below (tests/test_layout.py enforce
     output/      the written site: staging, the atomic swap, the build manifest
     pipeline     load -> link -> render -> write, for `build` and `check`
     serve/       the live preview, answering from memory
+    commands/    init, new, the publishing gates, the version; what new and import may write
     importing/   TimelineJS files -> content/ files
-    commands/    init, new, the publishing gates, the version
     cli, publish, __main__   the command lines
 """
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .output.manifest import Plan
 
 COMMANDS = ["build", "check", "serve", "new", "import", "init"]
+VALUE_OPTIONS = ("content", "layouts", "output", "base_url", "host", "date", "lat", "lon", "jobs")
 EPILOG = """commands:
   build     (the default) load, link, render, write (atomically) into --output
   check     load and link only; report every problem, write nothing
@@ -44,7 +45,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--drafts", action="store_true", help="include events marked 'draft: true'")
     p.add_argument("--base-url", help="published URL, e.g. https://user.github.io/repo/ (overrides site.yaml)")
     p.add_argument("--jobs", metavar="N", help="build, check: processes at once (default: one per core it may use)")
-    p.add_argument("--port", type=int, default=8000, help="serve: port (default 8000)")
+    p.add_argument("--port", type=port_number, default=8000, help="serve: port, 1-65535 (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="serve: host (default 127.0.0.1)")
     p.add_argument("--date", help="new event: its date, e.g. 1958-11-28")
     p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
@@ -52,6 +53,17 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--slug", help="new: the file's slug (default: from the title), e.g. panmunjom")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
+
+
+def port_number(text: str) -> int:
+    """--port as a TCP port: a whole number up to 65535 (the socket layer raises past it); 0 lets the system choose."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number 1-65535") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{number} is not a port: use 1-65535")
+    return number
 
 
 def options_from(args: argparse.Namespace, project: str, jobs: int | None = None) -> Options:
@@ -79,12 +91,19 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     if args.version:
         print(f"chronicle {version()}", file=out)
         return 0
+    if flag := next((f for f in VALUE_OPTIONS if isinstance(getattr(args, f), list)), None):
+        print(f"{prog}: --{flag.replace('_', '-')}: '--' is not a value", file=err)  # argparse turns it into []
+        return 2
     try:
         jobs = jobs_from(args.jobs)
     except ValueError as bad:
         print(bad, file=err)
         return 2
     options = options_from(args, project or os.curdir, jobs)
+    if args.layouts is not None and not os.path.isdir(args.layouts):  # else the built-in layouts, silently
+        what = "is not a folder" if os.path.exists(args.layouts) else "no such folder"
+        print(f"{display_path(args.layouts)}: --layouts: {what}", file=err)
+        return 1
     if args.command in ("new", "import", "init"):
         return run_writer(args, options.content, prog, out, err)
     if not os.path.isdir(options.content):  # most likely a new user outside any site
@@ -175,8 +194,24 @@ def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextI
         if len(args.args) != 1:
             print(f"usage: {prog} init DIR", file=err)
             return 2
+        if problem := init_name_problem(args.args[0]):
+            print(f"{prog} init: {problem}", file=err)
+            return 2
         return scaffold.run_init(args.args[0], out, err)
     return run_import(args.args, content_dir, prog, out, err)
+
+
+def init_name_problem(name: str) -> str | None:
+    """Why init cannot take this folder name, or None: the site's title is made from it."""
+    from .content.fields import FieldError, show, text
+    if not name.strip():  # '' would mean the current folder
+        return "the folder name is empty; give one, e.g. chronicle init my-timeline"
+    try:
+        text(name)
+    except FieldError as exc:
+        return f"the folder name {show(name)} {exc.args[0]}"
+    return None
+
 
 
 def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:

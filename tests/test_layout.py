@@ -25,8 +25,8 @@ STAGES = [
     ("output", ["chronicle.output"]),
     ("pipeline", ["chronicle.pipeline"]),
     ("serve", ["chronicle.serve"]),
-    ("importing", ["chronicle.importing"]),
     ("commands", ["chronicle.commands"]),
+    ("importing", ["chronicle.importing"]),  # checks what it writes as `new` does (commands/written.py)
     ("cli", ["chronicle.cli"]),
     ("publish", ["chronicle.publish"]),
     ("main", ["chronicle.__main__"]),

@@ -15,9 +15,10 @@ import yaml
 from anyascii import anyascii
 
 from ..dates import DateError, parse_date
-from ..content.fields import FieldError, number_in, slug, suggest_slug
+from ..content.fields import FieldError, number_in, show, slug, suggest_slug
 from .vendor import VendorError, vendor_wheel
 from .version import DISTRIBUTION, Origin, origin, version
+from .written import text_problems
 
 KIND_FOLDERS = {"event": "events", "person": "people", "place": "places", "page": "pages"}
 EXAMPLE_EVENT_SLUG = "first-event"
@@ -117,10 +118,13 @@ def new_file(content_dir: str, options: NewOptions) -> str:
     matter = front_matter(options)
     folder = os.path.normpath(os.path.join(content_dir, KIND_FOLDERS[options.kind]))
     path = os.path.join(folder, file_slug(options) + ".md")
+    text = render_file(matter, "Write the text here.\n")
+    if problems := text_problems(path, KIND_FOLDERS[options.kind], text, matter):  # as the next build would
+        raise ScaffoldError(f"{show(options.title)}: {problems[0].message}")
     os.makedirs(folder, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never replace a file
-            handle.write(render_file(matter, "Write the text here.\n"))
+            handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists; choose another title or edit that file") from None
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Callable
+from urllib.parse import urlsplit
 
 from ..dates import Date, DateError, parse_date
 
@@ -150,6 +151,32 @@ def url(value: object) -> str:
     result = text(value)
     if not _URL_RE.match(result):
         raise FieldError(f"{show(value)} is not an http:// or https:// URL")
+    if problem := url_problem(result):
+        raise FieldError(f"{show(value)} is not a valid URL: {problem}")
+    return result
+
+
+def url_problem(value: str) -> str | None:
+    """Why urllib cannot read the URL's host or port ('https://[::1/'), or None; render reads both."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises for a port out of range)
+    except ValueError as exc:
+        message = str(exc)  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
+        return message[:1].lower() + message[1:] if len(message) < 60 else "its host or port cannot be read"
+    return None if parts.hostname else "no host name"
+
+
+# A host name as DNS allows it: labels of letters, digits and inner hyphens, joined by dots.
+_HOSTNAME_RE = re.compile(r"^(?=.{1,253}\Z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*"
+                          r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\Z", re.IGNORECASE)
+
+
+def hostname(value: object) -> str:
+    """A host name only, as the CNAME file holds it ('history.example.org'): no scheme, path or line break."""
+    result = text(value)
+    if not isinstance(value, str) or result != value or not _HOSTNAME_RE.match(result):
+        raise FieldError(f"{show(value)} is not a host name like 'history.example.org'")
     return result
 
 

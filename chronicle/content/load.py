@@ -179,8 +179,11 @@ def _load_remembered(path: str, kind: str, memo: LoadMemo, key: str,
 def read_document(path: str, problems: list[Problem]) -> Document | None:
     """Split a file into YAML front matter (parsed) and Markdown body."""
     text = _read_text(path, problems)
-    if text is None:
-        return None
+    return None if text is None else document_from(path, text, problems)
+
+
+def document_from(path: str, text: str, problems: list[Problem]) -> Document | None:
+    """A file's text split into YAML front matter (parsed) and Markdown body."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         problems.append(Problem(path, 1, "missing front matter: the file must start with a '---' line"))

@@ -22,6 +22,8 @@ from .model import Event, Image, Person, Place, StandalonePage
 # `[r]: ...`, or a raw HTML src/href; written as `assets/`, `./assets/`, `../assets/` or `/assets/`.
 _ASSET_REF = re.compile(r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)[ \t]*=[ \t]*["']?)"""
                         r"""(?:\.{0,2}/)?(assets/[^\s)"'<>?#]+)""", re.MULTILINE | re.IGNORECASE)
+# A URL's scheme as urlsplit finds it: letters first, then letters, digits, '+', '-', '.'.
+_SCHEME = re.compile(r"(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?")
 # Code shows addresses rather than linking them: fenced blocks and inline code spans.
 _CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|(`+)[^\n]*?\2",
                    re.MULTILINE | re.DOTALL)
@@ -32,7 +34,7 @@ def image_from(values: dict | None, path: str, line: int, problems: list[Problem
     if not values or "alt" not in values or "src" not in values:
         return None  # the schema has reported the missing key
     src = values["src"]
-    scheme = urlsplit(src).scheme
+    scheme = _SCHEME.match(src).group(1) or ""  # not urlsplit: it raises on 'https://[::1/', url() reports that
     width = height = None
     if scheme.lower() in ("http", "https"):
         try:

@@ -112,7 +112,7 @@ PLACE: Schema = {
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
     "language": Field(fields.text), "base_url": Field(fields.url), "author": Field(fields.text),
-    "allow_html": Field(fields.boolean), "cname": Field(fields.text), "timeline": Field(_timeline),
+    "allow_html": Field(fields.boolean), "cname": Field(fields.hostname), "timeline": Field(_timeline),
 }
 PAGE: Schema = {
     "title": Field(fields.text, required=True), "summary": Field(fields.text),

@@ -187,7 +187,7 @@ def service_worker_js(files: Mapping[str, bytes]) -> bytes:
             digests[path] = base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
     text = _WORKER % {"version": script_json(version.hexdigest()[:VERSION_LENGTH]),
                       "digests": ",\n".join(script_json(digests[path]) for path in sorted(listed)),
-                      "manifest": ",\n".join(script_json(quote(path)) for path in sorted(listed))}
+                      "manifest": ",\n".join(script_json(quote(_name_bytes(path))) for path in sorted(listed))}
     return text.encode("utf-8")
 
 
@@ -201,9 +201,14 @@ def site_version(files: Mapping[str, bytes]) -> str:
 
 def _add_to_version(digest, path: str, data: bytes) -> None:
     """Feed one (path, content) pair, length-prefixed so boundaries cannot collide."""
-    name = path.encode("utf-8")
+    name = _name_bytes(path)
     digest.update(b"%d:%s%d:" % (len(name), name, len(data)))
     digest.update(data)
+
+
+def _name_bytes(path: str) -> bytes:
+    """A site path's bytes; a file name the locale could not decode (LC_ALL=POSIX) keeps its UTF-8 bytes."""
+    return path.encode("utf-8", "surrogateescape")
 
 
 def precached_paths(paths: Iterable[str]) -> list[str]:

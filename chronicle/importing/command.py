@@ -15,15 +15,18 @@ from typing import TextIO
 
 import yaml
 
+from ..content import fields
 from ..errors import Problem, display_path
 from .dates import dates_from_display
 from .html import html_to_markdown, html_to_text, is_plain_paragraph
 from .media import headline_from, slide_media
 from .reader import Slide, read_slides
+from ..commands.written import text_problems
 
 KINDS = ("timelinejs",)
 SUMMARY_LIMIT = 300  # longer texts go to the body: a summary is one sentence
 SLUG_LIMIT = 60
+MAX_FILE_BYTES = 100 * 2 ** 20  # TimelineJS files are kilobytes; its own viewer chokes long before this
 _FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o",
                         "Ø": "O", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th",
                         "Þ": "Th", "ı": "i"})
@@ -42,7 +45,7 @@ _Dumper.add_representer(
                                                            style="'"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per event, and a big import has a million
 class Planned:
     """A file the import will create (or, when merged, replace): absolute path and text."""
 
@@ -101,16 +104,34 @@ def check_file(file: str) -> tuple[list[Slide], list[Problem]]:
 
 
 def _read_text(file: str) -> tuple[str, Problem | None]:
-    """The file as text (a UTF-8 byte order mark is dropped), or the problem."""
+    """The file as text (a UTF-8 byte order mark is dropped), or the problem.
+
+    At most MAX_FILE_BYTES are read: /dev/zero or a stray disk image must not fill the memory.
+    """
     try:
-        with open(file, encoding="utf-8-sig", newline="") as handle:
-            return handle.read(), None
+        raw = _read_bounded(file)
+        if raw is None:
+            return "", Problem(file, 0, f"larger than {MAX_FILE_BYTES // 2 ** 20} MB: not a TimelineJS file, "
+                                        "or split it into smaller ones")
+        return raw.decode("utf-8-sig"), None
     except FileNotFoundError:
         return "", Problem(file, 0, "no such file")
     except UnicodeDecodeError as exc:
         return "", Problem(file, 0, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
     except OSError as exc:
         return "", Problem(file, 0, exc.strerror or str(exc))
+
+
+def _read_bounded(file: str) -> bytes | None:
+    """The file's bytes, or None past MAX_FILE_BYTES; read in chunks, as read(limit) would allocate the limit."""
+    chunks, size = [], 0
+    with open(file, "rb") as handle:
+        while chunk := handle.read(2 ** 20):
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _report(problems: list[Problem], err: TextIO) -> bool:
@@ -129,16 +150,23 @@ def plan_files(slides: list[Slide], content_dir: str) -> Plan:
         plan.notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
     elif titles and html_to_text(titles[0].headline):
         plan.files.append(Planned(site_path, site_yaml(titles[0])))
+        site = yaml.safe_load(plan.files[-1].text)
+        plan.problems.extend(_text_problems(titles[0], {f"site.yaml {key}": site[key] for key in site}))
     elif titles:
         plan.notes.append("the title slide has no headline: site.yaml not written")
     eras = [s for s in slides if s.kind == "era"]
+    for era, record in zip(eras, era_records(eras)):
+        plan.problems.extend(_text_problems(era, {"eras.yaml name": record["name"]}))
     if eras:
         merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
     used: set[str] = set()
+    numbers: dict[str, int] = {}
     for slide in (s for s in slides if s.kind == "event"):
-        document, title = event_document(slide, plan)
-        slug = unique_slug(slugify(title), used)
-        plan.files.append(Planned(os.path.join(content_dir, "events", f"{slug}.md"), document))
+        document, title, meta = event_document(slide, plan)
+        path = os.path.join(content_dir, "events", f"{unique_slug(slugify(title), used, numbers)}.md")
+        # Checked as the next build will read it: never exit 0 having written what it refuses.
+        plan.problems.extend(slide.problem(problem.message) for problem in text_problems(path, "events", document, meta))
+        plan.files.append(Planned(path, document))
     return plan
 
 
@@ -171,6 +199,17 @@ def site_yaml(title: Slide) -> str:
     if description:
         data["description"] = description
     return _dump(data)
+
+
+def _text_problems(slide: Slide, values: dict) -> list[Problem]:
+    """The slide's problems with text the build refuses in site.yaml or eras.yaml (a control character)."""
+    problems = []
+    for key, value in values.items():
+        try:
+            fields.text(value)
+        except fields.FieldError as exc:
+            problems.append(slide.problem(f"{key}: {exc}"))
+    return problems
 
 
 def era_records(eras: list[Slide]) -> list[dict]:
@@ -223,8 +262,8 @@ def _appended(text: str, old: list, added: list[dict]) -> str:
     return _dump(old + added)  # e.g. '[]' written inline: rewrite the list
 
 
-def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
-    """An event file (YAML front matter, then the text as Markdown) and its title."""
+def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
+    """An event file (YAML front matter, then the text as Markdown), its title and front matter."""
     date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
     title = html_to_text(slide.headline)
     if not title:
@@ -246,7 +285,7 @@ def event_document(slide: Slide, plan: Plan) -> tuple[str, str]:
     if slide.group and slugify(slide.group, fallback=""):
         meta["tags"] = [slugify(slide.group, fallback="")]
     body = _add_media(slide, title, meta, body, plan)
-    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title
+    return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title, meta
 
 
 def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None:
@@ -283,12 +322,18 @@ def slugify(text: str, fallback: str = "event") -> str:
     return slug or fallback
 
 
-def unique_slug(slug: str, used: set[str]) -> str:
-    """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken."""
-    candidate, number = slug, 2
+def unique_slug(slug: str, used: set[str], next_number: dict[str, int] | None = None) -> str:
+    """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken.
+
+    next_number remembers where the search for each slug stopped, so 16,000 equal headlines
+    take linear time, not quadratic.
+    """
+    numbers = {} if next_number is None else next_number
+    candidate, number = slug, numbers.get(slug, 2)
     while candidate in used:
         candidate, number = f"{slug}-{number}", number + 1
     used.add(candidate)
+    numbers[slug] = number
     return candidate
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTHS, days_in_month, year_label
+from ..dates.edtf import MAX_YEAR
+from ..content.fields import show
 
 
 class SlideError(ValueError):
@@ -81,14 +83,23 @@ def _number(value: object, name: str) -> int | None:
     if isinstance(value, float):
         if not value.is_integer():
             raise SlideError(f"{name} '{value}' is not a whole number")
-        return int(value)
+        return _in_range(int(value), name)
     if isinstance(value, int):
-        return value
+        return _in_range(value, name)
     text = value.strip()
     digits = text[1:] if text[:1] in "+-" else text
     if not digits.isascii() or not digits.isdigit():
-        raise SlideError(f"{name} {value!r} is not a number")
-    return int(text)
+        raise SlideError(f"{name} {show(value)} is not a number")
+    if len(digits.lstrip("0")) > len(str(MAX_YEAR)):  # int() refuses past 4,300 digits
+        raise SlideError(f"{name} {show(value)} is beyond {MAX_YEAR:,}, the largest year a build accepts")
+    return _in_range(int(text), name)
+
+
+def _in_range(number: int, name: str) -> int:
+    """The number if a build accepts it as a year (the largest, in years, is edtf.MAX_YEAR)."""
+    if abs(number) > MAX_YEAR:
+        raise SlideError(f"{name} {show(number)} is beyond {MAX_YEAR:,}, the largest year a build accepts")
+    return number
 
 
 
@@ -110,7 +121,7 @@ _MONTH_NAMES["sept"] = 9
 _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _APPROX_RE = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|~)\s*", re.I)
 _ERA_RE = re.compile(r"\s*(B\.?C\.?E?\.?|BCE|A\.?D\.?|C\.?E\.?)$|^(A\.?D\.?)\s*", re.I)
-_YEAR = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_YEAR = r"(\d{1,3}(?:,\d{3}){1,3}|\d{1,12})"  # bounded: int() refuses past 4,300 digits
 _MONTH = r"([A-Za-z]{3,9})\.?"
 _SIDE_FORMS = (
     ("year", re.compile(rf"^{_YEAR}$")),

@@ -33,11 +33,14 @@ def resolve_url(url: str, base: str) -> str | None:
     url = url.strip()
     if not url or any(char.isspace() or char in "<>\"" for char in url):
         return None
-    if url.startswith("//"):
-        url = "https:" + url
-    elif not urlsplit(url).scheme and base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
+    try:
+        if url.startswith("//"):
+            url = "https:" + url
+        elif not urlsplit(url).scheme and base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+    except ValueError:  # 'https://[::1/': urllib cannot read its host; no browser could either
+        return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
@@ -64,7 +67,7 @@ def slide_media(url: str, caption_html: str, credit_html: str, title: str,
     if absolute is None:
         why = ("is a relative address with no page to resolve it against (copy the file to "
                "content/assets/ and add an image: key)"
-               if not urlsplit(url.strip()).scheme and "<" not in url
+               if not re.match(r"\s*[a-zA-Z][a-zA-Z0-9+.-]*:", url) and "<" not in url  # no scheme
                else "is not a web address (an embed code?)")
         return Media(problem=f"media {why}; left out")
     if is_image_url(absolute):

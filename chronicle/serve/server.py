@@ -15,13 +15,14 @@ import subprocess
 import sys
 import threading
 import time
-from typing import TextIO
+from typing import Callable, TextIO
 
 from ..errors import BuildFailed, OutputError, Problem
 from .live import LiveSite, request_path
 from ..output.outputdir import guard_output
 from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay, without_policy
 from ..pipeline import Options
+from .guard import crash_line, guarded, host_allowed, report_crash, report_thread_crashes
 from .watch import EventWatcher, reload_browsers, watch_in_background
 
 WRITE_AFTER_S = 1.0  # site/ is rebuilt once edits have paused this long
@@ -40,17 +41,21 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     if problem := port_problem(host, port):
         print(f"error: {problem}", file=err)
         return 1
-    status, live, writer = BuildStatus(), LiveSite(options), SiteWriter(options, out, err)
+    status = BuildStatus()
+    report_thread_crashes(status, err)  # the last resort: any thread's exception is one line and an overlay
+    live, writer = LiveSite(options), SiteWriter(options, out, err, status)
     loop = IOLoop.current()
+    rebuild = on_change(live, writer, out, err, status)
     # Watching starts before the first load, so an edit made while it runs is seen afterwards.
-    watching = watch_in_background([options.content, options.layouts],
-                                   lambda changed: update(live, changed, out, err, status) and writer.request(),
-                                   lambda: loop.add_callback(reload_browsers))
-    if update(live, set(), out, err, status):
-        writer.request()
-        threading.Thread(target=live.warm, daemon=True, name="chronicle-warm").start()
+    watching = watch_in_background([options.content, options.layouts], rebuild,
+                                   guarded("reloading the browsers", lambda: loop.add_callback(reload_browsers),
+                                           status, err),
+                                   lambda exc: report_crash("watching for changes", exc, status, err))
+    if rebuild(set()):
+        threading.Thread(target=guarded("making the search index", live.warm, status, err), daemon=True,
+                         name="chronicle-warm").start()
     server = Server(watcher=EventWatcher())
-    server.SFH = live_handler(live, status)
+    server.SFH = live_handler(live, status, host, port, err)
     if hasattr(signal, "SIGTERM"):  # stop as on Ctrl+C, so the background build is stopped too
         signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     print(f"Serving {options.content} on http://{host}:{port}/ (Ctrl+C to stop); "
@@ -61,6 +66,14 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
         watching.set()
         writer.stop()
     return 0
+
+
+def on_change(live: LiveSite, writer: SiteWriter, out: TextIO, err: TextIO,
+              status: BuildStatus) -> Callable[[set[str]], bool]:
+    """What the watcher runs after each burst of edits: update, then ask for site/; never raises."""
+    def rebuild(changed: set[str]) -> bool:
+        return update(live, changed, out, err, status) and writer.request()
+    return guarded("the update after an edit", rebuild, status, err, False)
 
 
 def update(live: LiveSite, changed: set[str], out: TextIO, err: TextIO, status: BuildStatus) -> bool:
@@ -93,33 +106,35 @@ def print_new_warnings(warnings: list[Problem], err: TextIO, status: BuildStatus
     status.warned = set(lines)
 
 
-def live_handler(live: LiveSite, status: BuildStatus) -> type:
-    """A tornado handler answering from live (made when asked for), with the error overlay while broken."""
+def live_handler(live: LiveSite, status: BuildStatus, host: str, port: int, err: TextIO) -> type:
+    """A tornado handler answering from live (made when asked for), with the error overlay while broken.
+
+    Only requests naming this server in their Host header are answered (see guard.py).
+    """
     from tornado import web
 
     class LiveHandler(web.RequestHandler):
         def initialize(self, path: str = "", default_filename: str | None = None) -> None:  # noqa: D102
             pass  # livereload passes the static handler's arguments; the files come from memory
 
+        def prepare(self) -> None:  # noqa: D102 (tornado's API)
+            if not host_allowed(self.request.host, host, port):
+                self.set_status(403)
+                self.set_header("Content-Type", "text/plain; charset=utf-8")
+                self.finish(f"403: this preview answers only http://{host}:{port}/ and localhost, "
+                            f"not the host name {self.request.host[:100]!r}\n")
+
         def get(self, url_path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
-            path = request_path(url_path)
             try:
-                data = DEV_SCRIPTS.get(path) or live.file(path)
-                lines = status.lines
-            except BuildFailed as failure:  # a template error: shown like any failed build
-                data, lines = None, [problem.format() for problem in failure.problems if not problem.warning]
-            if data is None and live.file(path + "/index.html") is not None:
-                self.redirect("/" + path + "/")
+                code, path, data = answer(live, status, request_path(url_path))
+            except Exception as exc:  # noqa: BLE001 (a bug: shown on the page and in the terminal, not a bare 500)
+                line = crash_line(f"answering /{url_path[:100]}", exc)
+                print(line, file=err, flush=True)
+                code, path, data = 500, "500.html", with_overlay(None, [line])
+            if code == 302:
+                self.redirect(path)
                 return
-            html = path.endswith(".html") or data is None
-            if lines and html:
-                data = with_overlay(data, lines)
-            elif data is None:
-                self.set_status(404)
-                data = live.file("404.html") or b"Not found"
-                path = "404.html"
-            if html:  # live reload injects an inline script, which the page's policy forbids
-                data = without_policy(data)
+            self.set_status(code)
             self.set_header("Content-Type", _content_type(path))
             self.set_header("Cache-Control", "no-store")
             self.finish(data if include_body else b"")
@@ -128,6 +143,36 @@ def live_handler(live: LiveSite, status: BuildStatus) -> type:
             self.get(url_path, include_body=False)
 
     return LiveHandler
+
+
+def answer(live: LiveSite, status: BuildStatus, path: str) -> tuple[int, str, bytes]:
+    """(HTTP status, the path whose type it has, bytes) for a site path; 302's path is the new URL.
+
+    A missing page is a 404 whether or not the build is broken; while it is, HTML carries the overlay.
+    """
+    try:
+        data, lines = DEV_SCRIPTS.get(path) or live.file(path), status.lines
+    except BuildFailed as failure:  # a template error: shown like any failed build
+        lines = [problem.format() for problem in failure.problems if not problem.warning]
+        return 200, "error.html", with_overlay(None, lines)
+    code = 200
+    if data is None and live.current is not None and live.file(path + "/index.html") is not None:
+        return 302, "/" + path + "/", b""
+    if data is None:
+        code, path, data = 404, "404.html", _not_found_page(live)
+    if path.endswith(".html"):
+        if lines:
+            data = with_overlay(data, lines)
+        data = without_policy(data)  # live reload injects an inline script, which the page's policy forbids
+    return code, path, data
+
+
+def _not_found_page(live: LiveSite) -> bytes:
+    """The site's 404 page, or a plain one if it has none or it cannot be made now."""
+    try:
+        return live.file("404.html") or b"Not found"
+    except BuildFailed:
+        return b"Not found"
 
 
 def _content_type(path: str) -> str:
@@ -142,8 +187,8 @@ class SiteWriter:
     Mutable on purpose: the watcher thread asks for builds, this object's thread runs them.
     """
 
-    def __init__(self, options: Options, out: TextIO, err: TextIO) -> None:
-        self._options, self._out, self._err = options, out, err
+    def __init__(self, options: Options, out: TextIO, err: TextIO, status: BuildStatus) -> None:
+        self._options, self._out, self._err, self._status = options, out, err, status
         self._asked, self._stopped = threading.Event(), threading.Event()
         self._last_ask = 0.0
         self._child: subprocess.Popen | None = None
@@ -168,7 +213,7 @@ class SiteWriter:
                 time.sleep(WRITE_AFTER_S / 4)
             self._asked.clear()
             if not self._stopped.is_set():
-                self._write()
+                guarded(f"writing {self._options.output}", self._write, self._status, self._err)()
 
     def _write(self) -> None:
         self._child = subprocess.Popen(build_command(self._options), stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -14,6 +14,7 @@ from livereload.watcher import Watcher
 
 DEBOUNCE_MS = 400  # a burst of saves (an editor writing a backup, then the file) is one rebuild
 STEP_MS = 20  # quiet time after the last event before rebuilding
+RETRY_S = 1.0  # after the watcher itself failed (a watched folder removed): try again this often
 
 
 class EventWatcher(Watcher):
@@ -32,37 +33,58 @@ def reload_browsers() -> None:
 
 
 def watch_in_background(folders: Sequence[str], rebuild: Callable[[set[str]], bool],
-                        reload: Callable[[], None]) -> threading.Event:
+                        reload: Callable[[], None], failed: Callable[[Exception], None]) -> threading.Event:
     """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop.
 
     rebuild gets the paths that changed (empty when only polling could tell that something did).
+    An exception is passed to failed and watching starts again: the thread never ends before stop.
     """
     stop = threading.Event()
-    thread = threading.Thread(target=_watch, args=(folders, rebuild, reload, stop), daemon=True,
+    thread = threading.Thread(target=_keep_watching, args=(folders, rebuild, reload, failed, stop), daemon=True,
                               name="chronicle-watch")
     thread.start()
     return stop
 
 
-def _watch(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
-           stop: threading.Event) -> None:
+def _keep_watching(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
+                   failed: Callable[[Exception], None], stop: threading.Event) -> None:
+    last = ""
+    while not stop.is_set():
+        try:
+            _watch(folders, lambda changed: _step(rebuild, reload, failed, changed), stop)
+        except Exception as exc:  # noqa: BLE001 (reported; a dead watcher would freeze the preview silently)
+            if repr(exc) != last:  # once, not every RETRY_S while a watched folder stays missing
+                failed(exc)
+                reload()  # so open pages show the overlay
+            last = repr(exc)
+            stop.wait(RETRY_S)
+
+
+def _step(rebuild: Callable[[set[str]], bool], reload: Callable[[], None], failed: Callable[[Exception], None],
+          changed: set[str]) -> None:
+    """Rebuild, then reload (also after a failure: pages then show the error overlay)."""
+    try:
+        rebuild(changed)
+    except Exception as exc:  # noqa: BLE001 (reported; the watcher goes on with the next edit)
+        failed(exc)
+    reload()
+
+
+def _watch(folders: Sequence[str], changed: Callable[[set[str]], None], stop: threading.Event) -> None:
     try:
         from watchfiles import watch
     except ImportError:
-        return _poll(folders, rebuild, reload, stop)
+        return _poll(folders, changed, stop)
     for changes in watch(*folders, stop_event=stop, debounce=DEBOUNCE_MS, step=STEP_MS,
                          raise_interrupt=False):
-        rebuild({path for _, path in changes})
-        reload()  # also after a failed build: pages then show the error overlay
+        changed({path for _, path in changes})
 
 
-def _poll(folders: Sequence[str], rebuild: Callable[[set[str]], bool], reload: Callable[[], None],
-          stop: threading.Event) -> None:
+def _poll(folders: Sequence[str], changed: Callable[[set[str]], None], stop: threading.Event) -> None:
     """The fallback: livereload's stat-polling watcher, asked twice a second."""
     watcher = Watcher()
     for folder in folders:
         watcher.watch(folder)
     while not stop.wait(0.5):
         if watcher.examine()[0]:
-            rebuild(set())
-            reload()
+            changed(set())
