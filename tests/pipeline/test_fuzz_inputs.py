@@ -16,12 +16,14 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicle.serve.live import LiveSite, request_path
 from chronicle.serve.overlay import BuildStatus
+from chronicle.commands.version import origin_of
 from chronicle.pipeline import Options
 from chronicle.serve.server import answer
 from chronicle.serve.guard import host_allowed
@@ -155,7 +157,9 @@ def test_random_new_arguments_never_crash_and_write_only_what_builds(kind, title
 def test_random_init_names_never_crash_and_make_a_site_that_builds(name):
     if name.startswith(("/", "-")) or ".." in name or "\x00" in name or len(name.encode("utf-8", "replace")) > 200:
         return  # outside the temporary folder, an option, or no file name at all
-    with tempfile.TemporaryDirectory() as tmp:
+    # As if installed from a package index: an editable install would build a wheel for each case
+    # (2-3 s); tests/commands/test_install_kinds.py covers each install kind.
+    with tempfile.TemporaryDirectory() as tmp, patch("chronicle.commands.scaffold.origin", lambda: origin_of(None)):
         run = run_cli("init", name, cwd=Path(tmp))
         assert_clean(run, (0, 1, 2))
         if run.code == 0:
