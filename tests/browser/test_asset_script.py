@@ -114,13 +114,14 @@ def test_an_attacker_written_cache_entry_is_never_served(
 
 def visit(page: object, url: str) -> bool:
     """Open url and let its scripts run; False when nothing could be loaded (offline, no true copy)."""
-    for attempt in range(2):
+    for attempt in range(4):  # offline, the error page of the last failed visit may still be committing
         try:
             page.goto(url)
             break
         except PlaywrightError as error:
-            if "interrupted by another navigation" in str(error) and not attempt:
-                page.wait_for_load_state()  # the error page of the previous failed visit
+            if "interrupted by another navigation" in str(error) and attempt < 3:
+                page.wait_for_load_state()
+                page.wait_for_timeout(100)
                 continue
             if "ERR_FAILED" not in str(error) and "ERR_INTERNET_DISCONNECTED" not in str(error):
                 raise
