@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from chronicle.serve.live import LiveSite, request_path
@@ -133,7 +133,10 @@ def test_random_timelinejs_csv_never_crashes_and_imports_only_what_builds(header
         text = "\n".join(",".join(row) for row in [header, *rows])
     else:
         buffer = io.StringIO()
-        csv.writer(buffer).writerows([header, *rows])
+        try:
+            csv.writer(buffer).writerows([header, *rows])
+        except csv.Error:  # Python 3.10's writer cannot quote NUL; the raw branch still sends it
+            reject()
         text = buffer.getvalue()
     import_case("t.csv", text.encode("utf-8", "surrogatepass"))
 
