@@ -63,7 +63,7 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     try:
         server.serve(root=options.output, host=host, port=port, open_url_delay=None)
     finally:
-        watching.set()
+        watching.stop()
         writer.stop()
     return 0
 

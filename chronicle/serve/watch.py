@@ -32,17 +32,29 @@ def reload_browsers() -> None:
     LiveReloadHandler.reload_waiters(path="*")
 
 
+class Watching(threading.Event):
+    """The watcher's stop event, and its thread, to be joined before the process exits."""
+
+    thread: threading.Thread
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop watching and wait for the thread: one still inside watchfiles' native code when the
+        interpreter shuts down aborted the process on Python 3.10 ("exception not rethrown")."""
+        self.set()
+        self.thread.join(timeout)
+
+
 def watch_in_background(folders: Sequence[str], rebuild: Callable[[set[str]], bool],
-                        reload: Callable[[], None], failed: Callable[[Exception], None]) -> threading.Event:
+                        reload: Callable[[], None], failed: Callable[[Exception], None]) -> Watching:
     """Rebuild (then reload) after each burst of changes below folders; set the returned event to stop.
 
     rebuild gets the paths that changed (empty when only polling could tell that something did).
     An exception is passed to failed and watching starts again: the thread never ends before stop.
     """
-    stop = threading.Event()
-    thread = threading.Thread(target=_keep_watching, args=(folders, rebuild, reload, failed, stop), daemon=True,
-                              name="chronicle-watch")
-    thread.start()
+    stop = Watching()
+    stop.thread = threading.Thread(target=_keep_watching, args=(folders, rebuild, reload, failed, stop),
+                                   daemon=True, name="chronicle-watch")
+    stop.thread.start()
     return stop
 
 
