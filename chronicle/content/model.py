@@ -9,16 +9,43 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..dates import Date, display_range
+from .bibliography import Work
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from; any field may be missing but not all."""
+    """Where a fact comes from: written out, or `ref` to a work of the bibliography; not all missing."""
 
     title: str | None = None
     publisher: str | None = None
     date: Date | None = None
     url: str | None = None
+    archive: str | None = None  # the URL of an archived copy (a Wayback Machine snapshot)
+    accessed: Date | None = None  # when the author read it
+    pages: str | None = None
+    quote: str | None = None
+    ref: str | None = None  # the id of a work in content/bibliography.*
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class DateClaim:
+    """What one source says about when an event happened, where sources disagree."""
+
+    date: Date
+    source: str  # a bibliography id, or the number (1-based) of one of the event's own sources
+    note: str | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One numbered row of a page's list of sources: a front-matter source or a work its body cites."""
+
+    number: int
+    source: Source | None  # None: a work cited only in the body
+    ref: str | None  # the bibliography id, if the row is a work of the bibliography
+    locators: tuple[str, ...] = ()  # every page or place the entry cites it at
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,7 @@ class Event:
     tags: tuple[str, ...] = ()
     route: tuple[Stop, ...] = ()
     sources: tuple[Source, ...] = ()
+    date_claims: tuple[DateClaim, ...] = ()
     related: tuple[str, ...] = ()
     draft: bool = False
     image: Image | None = None
@@ -105,6 +133,7 @@ class Person:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    sources: tuple[Source, ...] = ()
 
     @property
     def title(self) -> str:
@@ -129,6 +158,7 @@ class Place:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    sources: tuple[Source, ...] = ()
 
     @property
     def title(self) -> str:
@@ -187,6 +217,7 @@ class SiteConfig:
     allow_html: bool = False
     cname: str | None = None
     timeline: TimelineOptions = TimelineOptions()
+    citation_style: str | None = None  # a .csl file under content/; Chicago author-date when None
 
 
 @dataclass(frozen=True)
@@ -202,6 +233,8 @@ class Content:
     assets_root: str = ""
     pages: tuple[StandalonePage, ...] = ()
     config_path: str = ""  # content/site.yaml, for warnings about the settings
+    works: tuple[Work, ...] = ()  # content/bibliography.*
+    bibliography_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +259,10 @@ class Site:
     assets: tuple[str, ...] = ()
     assets_root: str = ""
     pages: dict[str, StandalonePage] = field(default_factory=dict)  # by slug, in menu order
+    works: dict[str, Work] = field(default_factory=dict)  # the bibliography, by id, in file order
+    cited: dict[str, tuple[Cited, ...]] = field(default_factory=dict)  # each entry's numbered sources, by slug
+    cited_by: dict[str, tuple[Event | Person | Place | StandalonePage, ...]] = field(default_factory=dict)  # by work id
+    style_path: str = ""  # the CSL style file sources.html is formatted with
 
     def entry(self, slug: str) -> Event | Person | Place | StandalonePage | None:
         """The event, person, place or page with this slug (slugs are unique across them), or None."""

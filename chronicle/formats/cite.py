@@ -1,0 +1,74 @@
+"""The bibliography formatted by a CSL processor (citeproc-py), and exported as CSL-JSON.
+
+citeproc-py formats each work in the site's CSL style (Chicago author-date, shipped in
+chronicle/data/csl, unless site.yaml's `citation_style` names another), sorted as the style
+sorts. Its HTML output does not escape the text it was given, and CSL-JSON titles may carry
+rich text (<i>, <b>, <sup>), so every entry goes through nh3 with a small allow-list.
+"""
+from __future__ import annotations
+
+import json
+import os
+import warnings
+
+import nh3
+from markupsafe import Markup
+
+from ..content.bibliography import Work
+from ..errors import BuildFailed, Problem
+
+DEFAULT_STYLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "csl", "chicago-author-date.csl")
+_ENTRY_TAGS = {"i", "b", "sup", "sub", "span", "em", "strong"}
+
+
+def format_works(works: dict[str, Work], style: str = "") -> dict[str, Markup]:
+    """{id: the work's bibliography entry as safe HTML}, in the style's order."""
+    if not works:
+        return {}
+    # citeproc-py folds ids to lower case, so it is given positions, never the authors' ids.
+    items = [{**work.csl, "id": f"w{n}"} for n, work in enumerate(works.values())]
+    ids = list(works)
+    try:
+        entries = _bibliography(items, style or DEFAULT_STYLE)
+    except Exception:  # noqa: BLE001 (a third-party processor: find the work it cannot format)
+        raise BuildFailed([_culprit(works, style or DEFAULT_STYLE)]) from None
+    return {ids[int(key[1:])]: Markup(_clean(text)) for key, text in entries}
+
+
+def _bibliography(items: list[dict], style_path: str) -> list[tuple[str, str]]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():  # it warns about every CSL variable it does not know
+        warnings.simplefilter("ignore")
+        style = CitationStylesStyle(style_path, validate=False)
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        bibliography.sort()
+        return [(str(key), str(entry)) for key, entry in zip(bibliography.keys, bibliography.bibliography())]
+
+
+def _culprit(works: dict[str, Work], style_path: str) -> Problem:
+    for work in works.values():
+        try:
+            _bibliography([{**work.csl, "id": "w0"}], style_path)
+        except Exception as exc:  # noqa: BLE001
+            return Problem(work.path, work.line, f"work '{work.id}' cannot be formatted in "
+                                                 f"{os.path.basename(style_path)}: {type(exc).__name__} {exc}")
+    return Problem(style_path, 0, "the CSL processor could not format the bibliography with this style")
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(html, tags=_ENTRY_TAGS, attributes={}, strip_comments=True).strip()
+
+
+def bibliography_json(works: dict[str, Work]) -> bytes:
+    """Every work as CSL-JSON, in the bibliography's order, with the archived copy kept as `archive_url`."""
+    items = []
+    for work in works.values():
+        item = dict(sorted(work.csl.items()))
+        if work.archive:
+            item["archive_url"] = work.archive
+        items.append(item)
+    return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode()

@@ -1,0 +1,106 @@
+"""Sources against the bibliography: unknown works, each page's numbered source list, who cites what.
+
+A page's list holds its front-matter sources first, in order, then each work its body cites
+that they do not name, in order of first citation; a work appears once, with every locator.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from collections import defaultdict
+
+from ..content.bibliography import Work
+from ..content.citations import Citation
+from ..content.model import Cited, Content, Event, Person, Place, StandalonePage
+from ..errors import Problem
+
+Entry = Event | Person | Place | StandalonePage
+
+
+def source_problems(entry: Entry, works: dict[str, Work], citations: tuple[Citation, ...],
+                    known_works: bool) -> list[Problem]:
+    """Unknown works named by `ref:`, by a body's citations and by `date_claims`."""
+    problems = []
+    for source in getattr(entry, "sources", ()):
+        if source.ref is not None and source.ref not in works:
+            problems.append(Problem(entry.path, source.line,
+                                    f"unknown work '{source.ref}'{_suggest(source.ref, works, known_works)}"))
+    for citation in citations:
+        for cite in citation.cites:
+            if cite.id not in works:
+                problems.append(Problem(entry.path, entry.body_line + citation.line - 1,
+                                        f"unknown citation '@{cite.id}'{_suggest(cite.id, works, known_works)}"))
+    if isinstance(entry, Event):
+        problems += _claim_problems(entry, works, known_works)
+    return problems
+
+
+def _claim_problems(event: Event, works: dict[str, Work], known_works: bool) -> list[Problem]:
+    problems = []
+    numbers = {str(n) for n in range(1, len(event.sources) + 1)}
+    for claim in event.date_claims:
+        if claim.source not in works and claim.source not in numbers:
+            own = f"; give a bibliography id or a source number 1-{len(event.sources)}" if event.sources else ""
+            problems.append(Problem(event.path, claim.line, f"date claim: unknown source '{claim.source}'"
+                                                           f"{_suggest(claim.source, works, known_works) or own}"))
+        if event.end is None and claim.date.iso() == event.start.iso():
+            problems.append(Problem(event.path, claim.line, f"date claim {claim.date.iso()} is the event's own "
+                                                           "date: list only the dates sources give instead"))
+    return problems
+
+
+def _suggest(ident: str, works: dict[str, Work], known_works: bool) -> str:
+    """' (did you mean 'x'?)', or where the work should go when there is no bibliography."""
+    if not known_works:
+        return " (there is no content/bibliography.yaml, .json or .bib to hold it)"
+    close = difflib.get_close_matches(ident, list(works), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def cited_rows(entry: Entry, works: dict[str, Work], citations: tuple[Citation, ...]) -> tuple[Cited, ...]:
+    """The entry's numbered sources: front matter first, then works only its body cites."""
+    rows: list[list] = []  # [source, ref, locators], made into Cited at the end
+    row_of: dict[str, int] = {}
+    for source in getattr(entry, "sources", ()):
+        if source.ref is not None and source.ref in row_of:  # the same work twice: one row, both places
+            _add(rows[row_of[source.ref]][2], source.pages)
+            continue
+        if source.ref is not None:
+            row_of[source.ref] = len(rows)
+        rows.append([source, source.ref, [source.pages] if source.pages else []])
+    for citation in citations:
+        for cite in citation.cites:
+            if cite.id not in works:
+                continue  # reported by source_problems
+            if cite.id not in row_of:
+                row_of[cite.id] = len(rows)
+                rows.append([None, cite.id, []])
+            _add(rows[row_of[cite.id]][2], cite.locator)
+    return tuple(Cited(n, source, ref, tuple(locators)) for n, (source, ref, locators) in enumerate(rows, start=1))
+
+
+def _add(locators: list[str], locator: str | None) -> None:
+    if locator and locator not in locators:
+        locators.append(locator)
+
+
+def citing_entries(cited: dict[str, tuple[Cited, ...]], entries: dict[str, Entry]) -> dict[str, tuple[Entry, ...]]:
+    """{work id: the entries that cite it}, in the order the entries are given."""
+    found: dict[str, list[Entry]] = defaultdict(list)
+    for slug, rows in cited.items():
+        for row in rows:
+            if row.ref is not None:
+                found[row.ref].append(entries[slug])
+    return {ref: tuple(users) for ref, users in found.items()}
+
+
+def style_path(content: Content, problems: list[Problem]) -> str:
+    """The site's own CSL file (checked to exist), or '' for the built-in Chicago author-date."""
+    name = content.config.citation_style
+    if not name:
+        return ""
+    path = os.path.join(os.path.dirname(content.config_path), name)
+    if not os.path.isfile(path):
+        problems.append(Problem(content.config_path, 0, f"citation_style: no file '{name}' under content/"))
+        return ""
+    return path
