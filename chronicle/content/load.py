@@ -247,7 +247,8 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
         end = None  # keep the event so its references are still checked
     values["route"] = tuple(Stop(**stop, line=line) for stop, line in values.get("route", ()))
     _read_sources(values)
-    values["date_claims"] = tuple(DateClaim(**claim, line=line) for claim, line in values.get("date_claims", ()))
+    values["date_claims"] = tuple(DateClaim(claim["date"][0], claim["date"][1], claim["source"], claim.get("note"),
+                                            line) for claim, line in values.get("date_claims", ()))
     _read_image(values, doc.path, problems)
     return Event(slug=slug, start=start, end=end, body=doc.body, path=doc.path,
                  lines=_file_lines(doc.meta), body_line=doc.body_line, **values)

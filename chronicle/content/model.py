@@ -33,9 +33,14 @@ class DateClaim:
     """What one source says about when an event happened, where sources disagree."""
 
     date: Date
+    end: Date | None  # a claim may be an interval, like `date`
     source: str  # a bibliography id, or the number (1-based) of one of the event's own sources
     note: str | None = None
     line: int = field(default=0, compare=False)
+
+    def iso(self) -> str:
+        """The claim as EDTF, as an event's `date` would be written."""
+        return self.date.iso() if self.end is None else f"{self.date.iso()}/{self.end.iso()}"
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ SOURCE: Schema = {
     "accessed": Field(fields.date), "pages": Field(_words), "quote": Field(fields.text), "ref": Field(_words),
 }
 DATE_CLAIM: Schema = {
-    "date": Field(fields.date, required=True), "source": Field(_words, required=True), "note": Field(fields.text),
+    "date": Field(_interval, required=True), "source": Field(_words, required=True), "note": Field(fields.text),
 }
 EVENT: Schema = {
     "title": Field(fields.text, required=True), "date": Field(_interval, required=True),

@@ -43,8 +43,9 @@ def _claim_problems(event: Event, works: dict[str, Work], known_works: bool) -> 
             own = f"; give a bibliography id or a source number 1-{len(event.sources)}" if event.sources else ""
             problems.append(Problem(event.path, claim.line, f"date claim: unknown source '{claim.source}'"
                                                            f"{_suggest(claim.source, works, known_works) or own}"))
-        if event.end is None and claim.date.iso() == event.start.iso():
-            problems.append(Problem(event.path, claim.line, f"date claim {claim.date.iso()} is the event's own "
+        own_date = event.start.iso() if event.end is None else f"{event.start.iso()}/{event.end.iso()}"
+        if claim.iso() == own_date:
+            problems.append(Problem(event.path, claim.line, f"date claim {claim.iso()} is the event's own "
                                                            "date: list only the dates sources give instead"))
     return problems
 

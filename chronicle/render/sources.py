@@ -7,7 +7,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..content.model import Cited, Event, Person, Place, Site, Source, StandalonePage
-from ..dates.text import date_text
+from ..dates.text import date_text, range_text
 from ..formats.cite import format_works
 from ..language.i18n import strings
 from .listing import Link, Prepared
@@ -107,7 +107,7 @@ def claim_rows(site: Site, event: Event) -> list[ClaimRow]:
             label, href = work.title, f"../sources.html#{quote(work_anchor(work.id), safe='')}"
         else:
             continue  # link has reported it
-        result.append(ClaimRow(date_text(claim.date, site.config.language), label, href, claim.note))
+        result.append(ClaimRow(range_text(claim.date, claim.end, site.config.language), label, href, claim.note))
     return result
 
 
