@@ -56,7 +56,7 @@ def test_sources_differ_lists_each_claim_with_its_source(tmp_path: Path) -> None
     assert '9–16 November 1964</span>: <a href="#source-1">source 1</a>' in section
     # the timeline's own exports keep `date`
     timeline = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
-    assert timeline["events"][0]["start_date"]["month"] == "11"
+    assert str(timeline["events"][0]["start_date"]["month"]) == "11"
 
 
 def test_archived_copy_and_accessed_date_beside_the_original(tmp_path: Path) -> None:
