@@ -13,7 +13,7 @@ from ..content.bodyscan import BodyScan, BodyScans
 from ..content.media import asset_names, body_asset_problems, is_active
 from ..content.model import Content, Event, Person, Place, Site, StandalonePage
 from ..content.wikilinks import WikiLink
-from .sources import cited_rows, citing_entries, source_problems, style_path
+from .sources import cited_rows, citing_entries, source_problems, style_path, with_works
 
 Entry = Event | Person | Place | StandalonePage
 MAX_YEAR_PAGES = 1000  # year pages one event may appear on
@@ -26,6 +26,7 @@ def link_site(content: Content, include_drafts: bool = False,
     scans: what earlier links read from the bodies, for a process that links again after an edit.
     """
     problems: list[Problem] = _settings_warnings(content)
+    content = with_works(content)
     entries = _unique_entries(content, problems)
     drafts = {e.slug for e in content.events if e.draft and not include_drafts}
     events = tuple(sorted((e for e in content.events if e.slug not in drafts), key=Event.sort_key))

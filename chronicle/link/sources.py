@@ -8,13 +8,41 @@ from __future__ import annotations
 import difflib
 import os
 from collections import defaultdict
+from dataclasses import replace
 
 from ..content.bibliography import Work
 from ..content.citations import Citation
-from ..content.model import Cited, Content, Event, Person, Place, StandalonePage
+from ..content.model import Cited, Content, Event, Person, Place, Source, StandalonePage
 from ..errors import Problem
 
 Entry = Event | Person | Place | StandalonePage
+
+
+def with_works(content: Content) -> Content:
+    """Content whose `ref:` sources also carry their work's title, URL and archived copy.
+
+    So whatever reads a source (`source.url`, a feed, a test) sees the work it names; fields
+    the source sets itself win.
+    """
+    works = {work.id: work for work in content.works}
+    if not works:
+        return content
+
+    def resolved(entry):
+        sources = getattr(entry, "sources", ())
+        if not any(source.ref in works for source in sources if source.ref):
+            return entry
+        return replace(entry, sources=tuple(_filled(source, works.get(source.ref)) for source in sources))
+
+    return replace(content, events=tuple(map(resolved, content.events)),
+                   people=tuple(map(resolved, content.people)), places=tuple(map(resolved, content.places)))
+
+
+def _filled(source: Source, work: Work | None) -> Source:
+    if work is None:
+        return source
+    return replace(source, title=source.title or work.title, url=source.url or work.url,
+                   archive=source.archive or work.archive)
 
 
 def source_problems(entry: Entry, works: dict[str, Work], citations: tuple[Citation, ...],

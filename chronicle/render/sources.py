@@ -102,13 +102,23 @@ def claim_rows(site: Site, event: Event) -> list[ClaimRow]:
         number = _row_number(rows, event, claim.source)
         work = site.works.get(claim.source)
         if number is not None:
-            label, href = t["claim_source"].format(n=number), f"#source-{number}"
+            name = work.title if work else _source_name(event, claim.source)
+            label = t["claim_source"].format(n=number)
+            label, href = (f"{name} ({label})" if name else label), f"#source-{number}"
         elif work is not None:
             label, href = work.title, f"../sources.html#{quote(work_anchor(work.id), safe='')}"
         else:
             continue  # link has reported it
         result.append(ClaimRow(range_text(claim.date, claim.end, site.config.language), label, href, claim.note))
     return result
+
+
+def _source_name(event: Event, source: str) -> str:
+    """An inline source's title or publisher, for the claim that names it by number."""
+    if source.isdigit() and 0 < int(source) <= len(event.sources):
+        written = event.sources[int(source) - 1]
+        return written.title or written.publisher or ""
+    return ""
 
 
 def _row_number(rows: tuple[Cited, ...], event: Event, source: str) -> int | None:

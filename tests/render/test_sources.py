@@ -53,7 +53,7 @@ def test_sources_differ_lists_each_claim_with_its_source(tmp_path: Path) -> None
     assert "Sources differ" in section and "This page gives c. November 1964." in section
     assert ('<span class="claim-date">October 1964</span>: <a href="../sources.html#work-globaltimes-2019">'
             "Kim Jong Un&#39;s Vietnam trip</a> <span class=\"claim-note\">(and ANI)</span>") in section
-    assert '9–16 November 1964</span>: <a href="#source-1">source 1</a>' in section
+    assert '9–16 November 1964</span>: <a href="#source-1">Kim Il Sung&#39;s second visit (source 1)</a>' in section
     # the timeline's own exports keep `date`
     timeline = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
     assert str(timeline["events"][0]["start_date"]["month"]) == "11"
