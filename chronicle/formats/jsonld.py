@@ -29,7 +29,9 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     _put(data, "location", [place_data(site, place) for place in places])
     people = [site.people[s] for s in event.people if s in site.people]
     _put(data, "attendee", [person_data(site, person) for person in people])
-    _put(data, "citation", [cited_data(site, row) for row in site.cited.get(event.slug, ())])
+    rows = site.cited.get(event.slug)  # None on a Site not made by link_site: the sources as written
+    _put(data, "citation", [cited_data(site, row) for row in rows] if rows is not None
+         else [source_data(source) for source in event.sources])
     _put(data, "image", image_data(site, event.image))
     return script_element(data)
 
