@@ -54,14 +54,14 @@ EN: dict[str, str] = {
     "in_bibliography": "in the bibliography", "sources_title": "Sources", "cited_by": "Cited by",
     "works_count": "{n} works", "work_count_one": "1 work", "sources_differ": "Sources differ",
     "sources_differ_intro": "This page gives {date}. The sources say:", "claim_source": "source {n}",
-    "bibliography_json": "Bibliography (CSL-JSON)",
+    "bibliography_json": "Bibliography (CSL-JSON)", "original": "original",
 }
 KO: dict[str, str] = {
     "source_n": "출처 {n}", "archived_copy": "보관된 사본", "accessed": "{date} 열람",
     "in_bibliography": "참고문헌에서 보기", "sources_title": "참고문헌", "cited_by": "인용한 항목",
     "works_count": "문헌 {n}건", "work_count_one": "문헌 1건", "sources_differ": "출처마다 다름",
     "sources_differ_intro": "이 페이지는 {date}(으)로 씁니다. 출처별 기록:", "claim_source": "출처 {n}",
-    "bibliography_json": "참고문헌 (CSL-JSON)",
+    "bibliography_json": "참고문헌 (CSL-JSON)", "original": "원문",
     "skip": "본문으로 건너뛰기", "main_nav": "주 메뉴", "timeline": "연표", "people": "인물",
     "places": "장소", "tags": "태그", "pages_nav": "안내", "search": "검색",
     "search_label": "연표 검색", "search_placeholder": "검색…", "site_search": "사이트 검색",

@@ -133,3 +133,13 @@ def style_path(content: Content, problems: list[Problem]) -> str:
         problems.append(Problem(content.config_path, 0, f"citation_style: no file '{name}' under content/"))
         return ""
     return path
+
+
+def claim_source_name(works: dict[str, Work], event: Event, source: str) -> str:
+    """What a date claim's source is called: its work's title, or the inline source's title or publisher."""
+    if source in works:
+        return works[source].title
+    if source.isdigit() and 0 < int(source) <= len(event.sources):
+        written = event.sources[int(source) - 1]
+        return written.title or written.publisher or written.url or ""
+    return ""

@@ -10,6 +10,7 @@ from ..content.model import Cited, Event, Person, Place, Site, Source, Standalon
 from ..dates.text import date_text, range_text
 from ..formats.cite import format_works
 from ..language.i18n import strings
+from ..link.sources import claim_source_name
 from .listing import Link, Prepared
 
 Entry = Event | Person | Place | StandalonePage
@@ -102,7 +103,7 @@ def claim_rows(site: Site, event: Event) -> list[ClaimRow]:
         number = _row_number(rows, event, claim.source)
         work = site.works.get(claim.source)
         if number is not None:
-            name = work.title if work else _source_name(event, claim.source)
+            name = claim_source_name(site.works, event, claim.source)
             label = t["claim_source"].format(n=number)
             label, href = (f"{name} ({label})" if name else label), f"#source-{number}"
         elif work is not None:
@@ -111,14 +112,6 @@ def claim_rows(site: Site, event: Event) -> list[ClaimRow]:
             continue  # link has reported it
         result.append(ClaimRow(range_text(claim.date, claim.end, site.config.language), label, href, claim.note))
     return result
-
-
-def _source_name(event: Event, source: str) -> str:
-    """An inline source's title or publisher, for the claim that names it by number."""
-    if source.isdigit() and 0 < int(source) <= len(event.sources):
-        written = event.sources[int(source) - 1]
-        return written.title or written.publisher or ""
-    return ""
 
 
 def _row_number(rows: tuple[Cited, ...], event: Event, source: str) -> int | None:

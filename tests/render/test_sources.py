@@ -63,12 +63,13 @@ def test_archived_copy_and_accessed_date_beside_the_original(tmp_path: Path) -> 
     run, site = make(tmp_path)
     html = (site / "events" / "visit.html").read_text(encoding="utf-8")
     first = html.split('<li id="source-1"', 1)[1].split("</li>", 1)[0]
-    assert '<a href="https://baoquocte.vn/visit.html" rel="external">' in first
+    assert '<a href="https://baoquocte.vn/visit.html" rel="external">original</a>' in first
     assert '<a class="archived" href="https://web.archive.org/web/2019/https://baoquocte.vn/visit.html">archived copy</a>' in first
     second = html.split('<li id="source-2"', 1)[1].split("</li>", 1)[0]
     assert '<a href="https://example.org/page">Written out</a>' in second
     assert 'href="https://web.archive.org/web/2020/https://example.org/page">archived copy</a>' in second
     assert "accessed 1 May 2024" in second
+    assert ">Written out</a>, <span class=\"publisher\">Somebody</span>" in second
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert [c.get("archivedAt") for c in data["citation"]] == [
         "https://web.archive.org/web/2019/https://baoquocte.vn/visit.html",
@@ -100,3 +101,13 @@ def test_claim_with_unknown_source_or_the_events_own_date_is_an_error(tmp_path: 
         "content/events/visit.md:14: date claim 1964-11~ is the event's own date: list only the dates sources give instead",
         "content/events/visit.md:16: date claim: unknown source '3'; give a bibliography id or a source number 1-2",
     ]
+
+
+def test_index_axis_draws_each_claimed_date_faintly_with_its_source(tmp_path: Path) -> None:
+    run, site = make(tmp_path)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    claims = re.findall(r'<g class="axis-claim"><title>([^<]+)</title><line ', index)
+    # the wide and the narrow axis each draw both claims; the event page lists them for screen readers
+    assert claims == ["October 1964: Kim Jong Un&#39;s Vietnam trip",
+                      "9–16 November 1964: Kim Il Sung&#39;s second visit"] * 2
+    assert '<g class="axis-claims" aria-hidden="true">' in index

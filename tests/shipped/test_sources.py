@@ -47,6 +47,8 @@ def test_1964_visit_shows_that_sources_differ_as_the_fact_sheet_says(linked):
     page = (SITE / "events" / "1964-kim-il-sung-second-vietnam-visit.html").read_text(encoding="utf-8")
     section = page.split('class="sources-differ"', 1)[1].split("</section>", 1)[0]
     claims = re.findall(r'<span class="claim-date">([^<]+)</span>: <a href="#source-\d">([^<]+) \(source \d\)</a>', section)
+    assert "None" not in page.split('class="sources"', 1)[1].split("</section>", 1)[0]
+    assert '<li id="source-2" value="2"><span class="publisher">Global Times</span>' in page
     assert claims == [("October 1964", "Global Times"), ("October 1964", "ANI (Asian News International)"),
                       ("9–16 November 1964", "Baoquocte"), ("23 November 1964", "VnExpress")]
 
