@@ -50,6 +50,13 @@ def _bibliography(items: list[dict], style_path: str) -> list[tuple[str, str]]:
 
 
 def _culprit(works: dict[str, Work], style_path: str) -> Problem:
+    from citeproc import CitationStylesStyle
+
+    try:
+        CitationStylesStyle(style_path, validate=False)
+    except Exception as exc:  # noqa: BLE001 (lxml's and citeproc's errors alike)
+        return Problem(style_path, getattr(exc, "lineno", 0) or 0,
+                       f"not a CSL style citeproc-py can read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
     for work in works.values():
         try:
             _bibliography([{**work.csl, "id": "w0"}], style_path)

@@ -125,3 +125,13 @@ def test_markup_in_a_work_cannot_run_script(tmp_path: Path) -> None:
     for page in ("sources.html", "events/e.html"):
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "alert(" not in html.split("</main>")[0].split("<main")[1], page
+
+
+def test_a_broken_citation_style_is_one_line(tmp_path: Path) -> None:
+    content = site_with(tmp_path, "bibliography.yaml", "- id: x\n  title: T\n",
+                        extra={"site.yaml": MINIMAL_SITE + "citation_style: mine.csl\n"})
+    (content / "mine.csl").write_text("<style><info>\n", encoding="utf-8")
+    run = build(content, tmp_path / "site")
+    assert run.code == 1
+    assert run.error_lines[0].startswith("content/mine.csl:")
+    assert "not a CSL style citeproc-py can read" in run.error_lines[0] and len(run.error_lines) == 1
