@@ -39,6 +39,8 @@ def _bibliography(items: list[dict], style_path: str) -> list[tuple[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
+    _labels_need_their_variable()
+
     with warnings.catch_warnings():  # it warns about every CSL variable it does not know
         warnings.simplefilter("ignore")
         style = CitationStylesStyle(style_path, validate=False)
@@ -47,6 +49,35 @@ def _bibliography(items: list[dict], style_path: str) -> list[tuple[str, str]]:
             bibliography.register(Citation([CitationItem(item["id"])]))
         bibliography.sort()
         return [(str(key), str(entry)) for key, entry in zip(bibliography.keys, bibliography.bibliography())]
+
+
+def _labels_need_their_variable() -> None:
+    """Make citeproc-py's <cs:label> render only when its variable has a value, as CSL 1.0 requires.
+
+    citeproc-py 0.11 prints a label's term whatever the item holds, so Chicago's
+    `<label variable="edition"/>` put "Edition." into every newspaper article without an
+    edition. The fix wraps the library's method once per process (the library has no hook for
+    it); labels of the locator, and labels given their variable by a parent, are left alone.
+    """
+    from citeproc.model import Label
+    from citeproc.source import VariableError
+
+    if getattr(Label.process, "_needs_variable", False):
+        return
+    original = Label.process
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        name = self.get("variable")
+        if variable is None and name and name != "locator":
+            try:
+                if not item.reference[name.replace("-", "_")]:
+                    return None
+            except VariableError:
+                return None
+        return original(self, item, variable=variable, plural=plural, context=context, **kwargs)
+
+    process._needs_variable = True  # type: ignore[attr-defined]
+    Label.process = process
 
 
 def _culprit(works: dict[str, Work], style_path: str) -> Problem:

@@ -135,3 +135,16 @@ def test_a_broken_citation_style_is_one_line(tmp_path: Path) -> None:
     assert run.code == 1
     assert run.error_lines[0].startswith("content/mine.csl:")
     assert "not a CSL style citeproc-py can read" in run.error_lines[0] and len(run.error_lines) == 1
+
+
+def test_a_newspaper_article_without_an_edition_says_no_edition(tmp_path: Path) -> None:
+    # citeproc-py 0.11 printed the label of an empty <label variable="edition"/>: "Edition."
+    content = site_with(tmp_path, "bibliography.yaml",
+                        "- id: x\n  type: article-newspaper\n  title: Kim arrives\n  author: [{family: Lee, given: Ann}]\n"
+                        "  container-title: The Korea Herald\n  issued: 2019-02-26\n"
+                        "- id: y\n  type: book\n  title: Book\n  edition: 2\n  issued: 2019\n"
+                        "  author: [{family: Fifield, given: Anna}]\n")
+    assert build(content, tmp_path / "site").code == 0
+    page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
+    assert "Lee, A. 2019. “Kim Arrives”. <i>The Korea Herald</i>, February 26.</span>" in page
+    assert "Fifield, A. 2019. <i>Book</i>. 2nd ed.</span>" in page
