@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,25 @@ def test_a_newspaper_article_without_an_edition_says_no_edition(tmp_path: Path) 
     page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
     assert "Lee, A. 2019. “Kim Arrives”. <i>The Korea Herald</i>, February 26.</span>" in page
     assert "Fifield, A. 2019. <i>Book</i>. 2nd ed.</span>" in page
+
+
+def test_formatted_bibliography_is_cached_and_a_tampered_cache_cannot_add_script(tmp_path: Path) -> None:
+    import sqlite3
+
+    from chronicle.formats import cite
+
+    content = site_with(tmp_path, "bibliography.yaml", "- id: x\n  type: book\n  title: The Great Successor\n"
+                                                       "  author: [{family: Fifield, given: Anna}]\n  issued: 2019\n")
+    assert build(content, tmp_path / "site").code == 0
+    db = sqlite3.connect(tmp_path / ".chronicle-cache" / "site.sqlite")
+    with db:
+        changed = db.execute("UPDATE bodies SET html = replace(html, 'Fifield', '<script>alert(1)</script>Fifield') "
+                             "WHERE html LIKE '%Fifield%'").rowcount
+    db.close()
+    assert changed == 1  # the bibliography's formatted entries are one row of the build's cache
+    cite._LATEST.clear()  # this test runs builds in one process: forget the copy kept in memory
+    (content / "events" / "e.md").write_text(textwrap.dedent(EVENT.format(ref="x")).replace("Body.", "Body, edited."),
+                                              encoding="utf-8")
+    assert build(content, tmp_path / "site").code == 0
+    page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
+    assert "Fifield, A. 2019." in page and "alert(1)" not in page
