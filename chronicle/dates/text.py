@@ -6,8 +6,8 @@ rules here use English.
 """
 from __future__ import annotations
 
-from .display import clock, display_date, display_range
-from .model import Date, year_label
+from .display import clock, display_date, display_range, year_text as english_year
+from .model import Date
 from ..language.i18n import ui_language
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
@@ -53,13 +53,15 @@ def life(person, t: dict[str, str], language: str) -> str:
 
 
 def year_text(year: int, language: str) -> str:
-    """A year heading: '1958', '44 BC'; '1958년', '기원전 44년'."""
+    """A year heading: '1958', '44 BC', '66 million years ago' (as the axis and dates say it); '1958년', '기원전 44년'."""
     if ui_language(language) != "ko":
-        return year_label(year)
+        return english_year(year)
     return f"기원전 {1 - year:,}년" if year <= 0 else f"{year:,}년" if year >= 10000 else f"{year}년"
 
 
 def _ko_edge(start: Date, end: Date) -> str:
+    if start.edge and end.edge:  # '../..', '/': no date at all
+        return "시작·끝 미상"
     if start.edge == "open_start":
         return f"{date_text(end, 'ko')}까지"
     if start.edge == "unknown_start":
