@@ -93,7 +93,7 @@ def _check_draft_ends(start_text: str, end_text: str) -> None:
         raise DateError(f"not a date: '{start_text}/{end_text}' is an older EDTF draft form; write {start}/{end}")
 
 
-def _interval_level2(start_text: str, end_text: str) -> Level2Error:
+def _interval_level2(start_text: str, end_text: str) -> DateError:
     """A level 2 side of an interval: the whole interval in level 1, never one side alone."""
     sides = []
     for side in (start_text, end_text):
@@ -102,6 +102,8 @@ def _interval_level2(start_text: str, end_text: str) -> Level2Error:
             continue
         from .edtflevel2 import closest_level1  # only on the error path
         closest = closest_level1(side, is_level1)
+        if closest is None:  # no EDTF at all: that side's own message
+            return DateError(_why_not_a_date(side))
         if not closest or "/" in closest:  # a set spans an interval of its own: no one side
             return level2("")
         sides.append(closest)

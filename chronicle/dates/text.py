@@ -70,8 +70,10 @@ def _ko_edge(start: Date, end: Date) -> str:
 
 
 def _ko_plain(date: Date, with_year: bool) -> str:
-    if date.year_x:
-        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 else \
+    if date.year_x >= 4:
+        return "연도 미상"
+    if date.year_x:  # a millennium as its years: '1000년대' reads as the decade 1000-1009
+        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 and date.year_x < 3 else \
             f"{year_text(date.year, 'ko')} ~ {year_text(date.last_year, 'ko')}"
     parts = [year_text(date.year, "ko")] if with_year else []
     if date.season:

@@ -22,7 +22,7 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     data = {"@type": "Event", "name": event.title}
     _put(data, "startDate", None if event.start.edge else schema_date(event.start))
     if event.end is not None and event.end != event.start and not event.end.edge:
-        data["endDate"] = schema_date(event.end, end=True)
+        data["endDate"] = schema_date(event.end)
     _put(data, "description", event.summary)
     _put(data, "url", absolute_url(site.config, event))
     places = [site.places[s] for s in _event_place_slugs(event) if s in site.places]
@@ -96,18 +96,11 @@ def image_data(site: Site, image: Image | None) -> dict | None:
     return data
 
 
-def schema_date(date: Date, end: bool = False) -> str:
+def schema_date(date: Date) -> str:
     """ISO 8601 text to the precision known ('~'/'?' dropped, schema.org has no such marks);
-    the display text where ISO 8601 cannot say it (XXXX, a year beyond 9999).
-
-    A span ISO 8601 has no form for (201X, a season) is its first year or month, or as an
-    `end` its last: an end is never exported as its first day.
-    """
-    if date.year_x >= 4 or abs(date.year) >= 10000:
+    the display text where ISO 8601 cannot say it (2010s, a season, a year beyond 9999)."""
+    if date.year_x or date.season or abs(date.year) >= 10000:
         return display_date(date)
-    if date.year_x or date.season:
-        year, month, _ = date.last_day() if end else date.first_day()
-        return Date(year, month if date.season else None).iso()
     return Date(date.year, date.month, date.day, hour=date.hour, minute=date.minute,
                 second=date.second, tz=date.tz).iso()
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from chronicle.dates import DateError, display_range, parse_date, parse_interval
+from chronicle.dates.text import range_text
 from tests.support import build
 
 edtf = pytest.importorskip("edtf")
@@ -142,9 +143,18 @@ def test_fully_unknown_dates_build(content, tmp_path):
     assert "open at both ends" in (tmp_path / "site/events/b.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text, shown", [("1XXX", "1000–1999"), ("2XXX~", "c. 2000–2999"), ("19XX", "1900s")])
-def test_a_millennium_is_not_shown_as_a_decade(text, shown):
+@pytest.mark.parametrize("text, shown, korean", [("1XXX", "1000–1999", "1000년 ~ 1999년"),
+                                                  ("2XXX~", "c. 2000–2999", "2000년 ~ 2999년경"),
+                                                  ("19XX", "1900s", "1900년대")])
+def test_a_millennium_is_not_shown_as_a_decade(text, shown, korean):
     assert display_range(parse_date(text), None) == shown
+    assert range_text(parse_date(text), None, "ko") == korean
+
+
+def test_an_interval_with_a_side_that_is_no_date_says_so_not_level_2():
+    with pytest.raises(DateError) as error:
+        parse_interval("abc/~2010")
+    assert str(error.value) == "not a date: use YYYY, YYYY-MM or YYYY-MM-DD, optionally with ~ ? or %"
 
 
 ERAS = "- name: Early\n  start: '0600'\n  end: '0650'\n- name: Late\n  start: '0650'\n  end: '0700'\n"
