@@ -111,10 +111,13 @@ def _interval_level2(start_text: str, end_text: str) -> DateError:
 
 
 def _safe_match(text: str) -> Date | None:
+    """The date a level 0/1 text is, or None (also for one whose day does not exist)."""
     try:
         return _match(text, julian=False)
     except DateError:
         return None
+
+
 def to_gregorian(date: Date) -> Date:
     """An Old Style date kept as written in `julian`; a day moves to its Gregorian day."""
     written = (date.year, date.month, date.day)

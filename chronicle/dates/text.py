@@ -53,7 +53,7 @@ def life(person, t: dict[str, str], language: str) -> str:
 
 
 def year_text(year: int, language: str) -> str:
-    """A year heading: '1958', '44 BC', '66 million years ago' (as the axis and dates say it); '1958년', '기원전 44년'."""
+    """A year heading: '1958', '44 BC', '66 million years ago' (as the axis says it); '1958년', '기원전 44년'."""
     if ui_language(language) != "ko":
         return english_year(year)
     return f"기원전 {1 - year:,}년" if year <= 0 else f"{year:,}년" if year >= 10000 else f"{year}년"

@@ -82,7 +82,7 @@ def end_object(end: Date, start: Date) -> dict[str, int]:
 
 def _coarser(end: Date, start: Date) -> bool:
     """True when the end is known to fewer parts than the start (2004-06 after 2004-06-11)."""
-    return end.precision != start.precision and PRECISION_ORDER.index(end.precision) < PRECISION_ORDER.index(start.precision)
+    return PRECISION_ORDER.index(end.precision) < PRECISION_ORDER.index(start.precision)
 
 
 PRECISION_ORDER = ("year", "month", "day")
