@@ -103,7 +103,7 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
     for values, line in read_list(data, ERA, path, 0, problems, "eras.yaml"):
         if not {"name", "start", "end"} <= values.keys():
             continue  # read_mapping has reported what is missing or invalid
-        if values["end"].end_key() < values["start"].sort_key()[:3]:
+        if values["end"].end_key() < values["start"].start_key():
             problems.append(Problem(path, line, f"era '{values['name']}' ends before it starts"))
         else:
             eras.append(Era(**values))
@@ -237,7 +237,7 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
         problems.append(Problem(doc.path, doc.meta.lines["end"],
                                 "give either an interval 'date: A/B' or 'end', not both"))
     end = values.pop("end", end)
-    if end is not None and end.end_key() < start.sort_key()[:3]:
+    if end is not None and end.end_key() < start.start_key():
         key = "end" if "end" in doc.meta else "date"
         problems.append(Problem(doc.path, doc.meta.lines[key],
                                 f"end {end.iso()} is before the start {start.iso()}"))

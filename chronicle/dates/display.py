@@ -56,8 +56,15 @@ def year_text(year: int, with_era: bool = False) -> str:
 
 
 def decade_text(date: Date) -> str:
-    """'2010s', '1900s'; spans reaching BC as '200–101 BC' or '1 BC – AD 99'."""
+    """'2010s', '1900s', '1000–1999', 'year unknown'; spans reaching BC as '200–101 BC' or '1 BC – AD 99'.
+
+    A millennium is written as its years: '1000s' reads as the decade 1000-1009.
+    """
     first, last = date.year, date.last_year
+    if date.year_x >= 4:
+        return "year unknown"
+    if first >= 1 and date.year_x == 3:
+        return f"{year_label(first)}–{year_label(last)}"
     if first >= 1:
         return f"{year_label(first)}s"
     if last <= 0:
@@ -68,8 +75,8 @@ def decade_text(date: Date) -> str:
 def clock(date: Date) -> str:
     """'23:20', '23:20:30', '23:20 UTC', '23:20 (+05:30)'."""
     text = f"{date.hour:02d}:{date.minute:02d}"
-    if date.second:
-        text += f":{date.second:02d}"
+    if date.second or date.fraction:
+        text += f":{date.second:02d}" + (f".{date.fraction}" if date.fraction else "")
     if date.tz == "Z":
         return f"{text} UTC"
     return f"{text} ({date.tz})" if date.tz else text
@@ -102,6 +109,10 @@ def display_range(start: Date, end: Date | None) -> str:
 
 def edge_text(start: Date, end: Date | None) -> str:
     """An interval with an open or unknown end."""
+    if end is not None and start.edge and end.edge:  # '../..', '/': no date at all
+        ends = ("open" if start.open else "unknown", "open" if end.open else "unknown")
+        return {("open", "open"): "open at both ends", ("unknown", "unknown"): "start and end unknown",
+                ("open", "unknown"): "open start, end unknown", ("unknown", "open"): "start unknown (ongoing)"}[ends]
     if start.edge == "open_start":
         return f"until {display_date(end)}"
     if start.edge == "unknown_start":

@@ -56,6 +56,7 @@ class Date:
     minute: int | None = None
     second: int | None = None
     tz: str | None = None  # 'Z' or '+05:30' as written (normalised to hh:mm)
+    fraction: str = ""  # decimal digits of a second as written ('042' of 59.042)
     edge: str = ""
     julian: tuple[int, int | None, int | None] | None = None  # as written Old Style
 
@@ -109,7 +110,7 @@ class Date:
         """python-edtf's lower_strict as (year, month, day); None when open."""
         if self.edge == "open_start":
             return None
-        if self.edge == "unknown_start":
+        if self.edge == "unknown_start" and self.year_x < 4:  # '/': both unknown, the whole of XXXX
             return add_years(self.last_day(), -UNKNOWN_END_YEARS)
         return self.first_day()
 
@@ -117,7 +118,7 @@ class Date:
         """python-edtf's upper_strict as (year, month, day); None when open."""
         if self.edge == "open_end":
             return None
-        if self.edge == "unknown_end":
+        if self.edge == "unknown_end" and self.year_x < 4:
             return add_years(self.first_day(), UNKNOWN_END_YEARS)
         return self.last_day()
 
@@ -134,19 +135,33 @@ class Date:
     def sort_key(self) -> tuple:
         """Earliest moment it may begin (UTC for a moment with a zone), then longer spans first.
 
-        The first three items are a day, comparable with end_key().
+        The first three items are a day (a moment's in UTC); start_key() and end_key() bound
+        the days it may cover, for containment checks.
         """
         first = self.first_day()
         if self.hour is None:
             return (*first, 0, -_span_days(self) * 86400)
-        seconds = self.hour * 3600 + (self.minute or 0) * 60 + (self.second or 0) - _offset_seconds(self.tz)
-        shift, seconds = divmod(seconds, 86400)
-        day = first if not shift else _shift_day(first, shift)
+        day, seconds = self._utc()
         return (*day, seconds, -(1 if self.second is not None else 60))
 
+    def start_key(self) -> Day:
+        """The first day it may cover, for containment checks: as written, or earlier in UTC.
+
+        A moment belongs to the day written and, read in UTC, maybe to the day before or
+        after ('23:20-04' is 03:20 UTC the next day); either reading is inside its bounds.
+        """
+        return min(self.first_day(), self._utc()[0]) if self.hour is not None else self.first_day()
+
     def end_key(self) -> Day:
-        """The last day it may cover, for containment checks."""
-        return self.last_day()
+        """The last day it may cover, for containment checks: as written, or later in UTC."""
+        return max(self.last_day(), self._utc()[0]) if self.hour is not None else self.last_day()
+
+    def _utc(self) -> tuple[Day, int]:
+        """A moment's day and second of the day in UTC (floating time is taken as UTC)."""
+        seconds = self.hour * 3600 + (self.minute or 0) * 60 + (self.second or 0) - _offset_seconds(self.tz)
+        shift, seconds = divmod(seconds, 86400)  # 24:00:00 is the next day's 00:00:00
+        first = self.first_day()
+        return (first if not shift else _shift_day(first, shift)), seconds
 
     def fractional_year(self) -> float:
         """Where it begins on a continuous time line (e.g. 1958.9), for drawing."""
@@ -207,6 +222,7 @@ def edtf_text(date: Date) -> str:
         text += "-XX" if date.day_x else f"-{date.day:02d}"
     if date.hour is not None:
         text += f"T{date.hour:02d}:{date.minute:02d}" + (f":{date.second:02d}" if date.second is not None else "")
+        text += f".{date.fraction}" if date.fraction else ""
         return text + (date.tz or "")
     return text + ("%" if date.approximate and date.uncertain else "~" if date.approximate
                    else "?" if date.uncertain else "")

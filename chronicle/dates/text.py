@@ -6,8 +6,8 @@ rules here use English.
 """
 from __future__ import annotations
 
-from .display import clock, display_date, display_range
-from .model import Date, year_label
+from .display import clock, display_date, display_range, year_text as english_year
+from .model import Date
 from ..language.i18n import ui_language
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
@@ -53,13 +53,15 @@ def life(person, t: dict[str, str], language: str) -> str:
 
 
 def year_text(year: int, language: str) -> str:
-    """A year heading: '1958', '44 BC'; '1958년', '기원전 44년'."""
+    """A year heading: '1958', '44 BC', '66 million years ago' (as the axis says it); '1958년', '기원전 44년'."""
     if ui_language(language) != "ko":
-        return year_label(year)
+        return english_year(year)
     return f"기원전 {1 - year:,}년" if year <= 0 else f"{year:,}년" if year >= 10000 else f"{year}년"
 
 
 def _ko_edge(start: Date, end: Date) -> str:
+    if start.edge and end.edge:  # '../..', '/': no date at all
+        return "시작·끝 미상"
     if start.edge == "open_start":
         return f"{date_text(end, 'ko')}까지"
     if start.edge == "unknown_start":
@@ -68,8 +70,10 @@ def _ko_edge(start: Date, end: Date) -> str:
 
 
 def _ko_plain(date: Date, with_year: bool) -> str:
-    if date.year_x:
-        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 else \
+    if date.year_x >= 4:
+        return "연도 미상"
+    if date.year_x:  # a millennium as its years: '1000년대' reads as the decade 1000-1009
+        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 and date.year_x < 3 else \
             f"{year_text(date.year, 'ko')} ~ {year_text(date.last_year, 'ko')}"
     parts = [year_text(date.year, "ko")] if with_year else []
     if date.season:

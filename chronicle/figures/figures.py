@@ -8,7 +8,7 @@ from ..language.i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from ..content.model import Event, Place, Site, Stop
-from .timeline_view import Drawn, drawn_events
+from .timeline_view import Drawn, drawn_events, era_spans
 from ..link.urls import entry_path, year_path
 
 
@@ -33,7 +33,7 @@ def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path,
         return None
     lang = site.config.language
     marks = axis_marks(site) if marks is None else marks
-    bands = [AxisBand(era.name, era.start.fractional_year(), era.end.latest()) for era in site.eras]
+    bands = [AxisBand(era.name, start, end) for era, (start, end) in zip(site.eras, era_spans(site.eras))]
     years = set(site.years)
 
     def bin_href(first: int, last: int) -> str | None:

@@ -59,6 +59,35 @@ def date_object(date: Date) -> dict[str, int]:
     return obj
 
 
+def end_object(end: Date, start: Date) -> dict[str, int]:
+    """The TimelineJS date object of an end: its latest day, never its first.
+
+    TimelineJS reads {year: 1769} as 1 January 1769, so an end is given as the last year,
+    month or day it may mean (176X -> 1769, a season -> its last month), and one coarser than
+    its start (2004-06-11 to 2004-06) gets the start's parts too (30 June), so it never falls
+    before the start.
+    """
+    year, month, day = end.last_day()
+    obj = {"year": timelinejs_year(year)}
+    start_parts = (start.month is not None or bool(start.season)) + (start.day is not None)
+    if end.month is not None or end.season or start_parts >= 1:
+        obj["month"] = month
+    if end.day is not None or start_parts >= 2:
+        obj["day"] = day
+    for part in ("hour", "minute", "second"):
+        if getattr(end, part) is not None:
+            obj[part] = getattr(end, part)
+    return obj
+
+
+def _coarser(end: Date, start: Date) -> bool:
+    """True when the end is known to fewer parts than the start (2004-06 after 2004-06-11)."""
+    return PRECISION_ORDER.index(end.precision) < PRECISION_ORDER.index(start.precision)
+
+
+PRECISION_ORDER = ("year", "month", "day")
+
+
 def html_text(text: str) -> str:
     """Text as HTML for TimelineJS: only &, < and > escaped.
 
@@ -85,7 +114,7 @@ def event_slide(event: Event, language: str = "en") -> dict:
     }
     end = event.end if event.end != event.start else None
     if end is not None and not end.edge:
-        slide["end_date"] = date_object(end)
+        slide["end_date"] = end_object(end, event.start)
     elif event.start.edge == "open_start":
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
     if event.display_date or not _plain(event.start, end):
@@ -115,7 +144,7 @@ def media_credit(image: Image) -> str | None:
 
 def _plain(start: Date, end: Date | None) -> bool:
     """True when TimelineJS's own date text says all there is (no marks, spans or open ends)."""
-    return start.exact and (end is None or end.exact) and abs(start.year) < 10000
+    return start.exact and (end is None or end.exact and not _coarser(end, start)) and abs(start.year) < 10000
 
 
 def slide_text(event: Event, language: str = "en") -> str:
@@ -130,6 +159,6 @@ def era_object(era: Era) -> dict:
     """An era band: start, end and its name."""
     return {
         "start_date": date_object(era.start),
-        "end_date": date_object(era.end),
+        "end_date": end_object(era.end, era.start),
         "text": {"headline": html_text(era.name)},
     }
