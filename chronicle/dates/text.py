@@ -15,8 +15,8 @@ _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
 
 def date_text(date: Date, language: str) -> str:
     """One date in the site's language."""
-    if ui_language(language) != "ko":
-        return display_date(date)
+    if ui_language(language) != "ko" or date.written is not None:
+        return display_date(date)  # other calendars: their month names are English transliterations
     text = _ko_qualify(date, _ko_plain(date, with_year=True))
     if date.julian is None:
         return text

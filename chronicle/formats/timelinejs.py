@@ -45,7 +45,8 @@ def date_object(date: Date) -> dict[str, int]:
     """A TimelineJS date object with only the parts that are known.
 
     A span (201X, a season, 1985-04-XX) is placed at its first year or month; the slide's
-    display_date says what it is. A moment keeps its hour, minute and second as written.
+    display_date says what it is. A date written in another calendar is its Gregorian
+    equivalent (a Hijri month from its first day), display_date the date as written. A moment keeps its hour, minute and second as written.
     """
     year, month, _ = date.first_day()
     obj = {"year": timelinejs_year(year)}
@@ -57,6 +58,17 @@ def date_object(date: Date) -> dict[str, int]:
         if getattr(date, part) is not None:
             obj[part] = getattr(date, part)
     return obj
+
+
+def last_day_object(date: Date) -> dict[str, int]:
+    """The last day of a date written in another calendar whose span is no Gregorian month or year."""
+    year, month, day = date.last_day()
+    return {"year": timelinejs_year(year), "month": month, "day": day}
+
+
+def _unaligned(date: Date) -> bool:
+    """A month or year of another calendar (Hijri, Hebrew, Persian): days, not a Gregorian unit."""
+    return date.span is not None and date.span[0] != date.span[1]
 
 
 def html_text(text: str) -> str:
@@ -85,7 +97,9 @@ def event_slide(event: Event, language: str = "en") -> dict:
     }
     end = event.end if event.end != event.start else None
     if end is not None and not end.edge:
-        slide["end_date"] = date_object(end)
+        slide["end_date"] = last_day_object(end) if _unaligned(end) else date_object(end)
+    elif end is None and _unaligned(event.start):
+        slide["end_date"] = last_day_object(event.start)  # a Hijri month is the span of its days
     elif event.start.edge == "open_start":
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
     if event.display_date or not _plain(event.start, end):
