@@ -103,16 +103,20 @@ EVENT_IN: dict[str, Schema] = {
     calendar: {**EVENT, "date": Field(_interval_in(calendar), required=True), "end": Field(fields.date_in(calendar)),
                "route": Field(shape="records", schema={**STOP, "date": Field(fields.date_in(calendar))})}
     for calendar in CALENDARS if calendar != "gregorian"}
+NAME: Schema = {
+    "name": Field(fields.text, required=True), "lang": Field(_lang), "from": Field(fields.date),
+    "until": Field(fields.date), "note": Field(fields.text),
+}
 PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
-    "image": Field(shape="record", schema=IMAGE),
+    "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
 }
 PLACE: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
     "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
-    "image": Field(shape="record", schema=IMAGE),
+    "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
