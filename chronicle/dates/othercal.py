@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import replace
 from typing import Callable
 
@@ -112,7 +113,10 @@ def _converter(calendar: str, year: int) -> tuple[Callable, Callable, int]:
     months = hebrew.year_months(year) if calendar == "hebrew" else 12
 
     def to_day(y: int, m: int, d: int) -> Day:
-        return from_day_number(math.floor(module.to_jd(y, m, d) + 0.5) - _JD_1970)
+        with warnings.catch_warnings():
+            # convertdate's hebrew.to_jd calls its own deprecated month_days: nothing for a reader to do.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return from_day_number(math.floor(module.to_jd(y, m, d) + 0.5) - _JD_1970)
     return to_day, module.month_length, months
 
 
