@@ -103,3 +103,13 @@ def test_invalid_dates_name_the_problem(text, calendar, message):
     with pytest.raises(DateError) as error:
         parse_date(text, calendar)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize("text, calendar, shown", [
+    ("0047", "juche", "주체 47년 (1958년)"),
+    ("0047-09-09", "juche", "주체 47년 9월 9일 (1958년)"),
+    ("1377-05-17", "islamic-umalqura", "17 Jumada al-Awwal 1377 AH (1957년 12월 9일)"),
+])
+def test_a_korean_site_shows_the_gregorian_side_in_korean(text, calendar, shown):
+    from chronicle.dates.text import date_text
+    assert date_text(parse_date(text, calendar), "ko") == shown
