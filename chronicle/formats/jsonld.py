@@ -57,7 +57,7 @@ def place_jsonld(site: Site, place: Place) -> Markup:
 def person_data(site: Site, person: Person) -> dict:
     """Name, native name and page URL of a person."""
     data = {"@type": "Person", "name": person.name}
-    _put(data, "alternateName", person.native_name)
+    _put(data, "alternateName", _alternate_names(person))
     _put(data, "url", absolute_url(site.config, person))
     return data
 
@@ -65,7 +65,7 @@ def person_data(site: Site, person: Person) -> dict:
 def place_data(site: Site, place: Place) -> dict:
     """Name, native name, coordinates, country and page URL of a place."""
     data: dict = {"@type": "Place", "name": place.name}
-    _put(data, "alternateName", place.native_name)
+    _put(data, "alternateName", _alternate_names(place))
     if place.located:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
     if place.country:
@@ -110,6 +110,12 @@ def schema_date(date: Date, last: bool = False) -> str:
         return display_date(date)
     return Date(date.year, date.month, date.day, hour=date.hour, minute=date.minute,
                 second=date.second, tz=date.tz).iso()
+
+
+def _alternate_names(entry: Person | Place) -> str | list[str] | None:
+    """The native name and every name of `names:` (one as text, several as a list)."""
+    names = list(dict.fromkeys(n for n in (entry.native_name, *(x.name for x in entry.names)) if n))
+    return names[0] if len(names) == 1 else names or None
 
 
 def _unaligned(date: Date) -> bool:

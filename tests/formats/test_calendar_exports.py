@@ -64,3 +64,17 @@ def test_ics_gets_gregorian_days(site):
     assert "DTSTART;VALUE=DATE:19580321\r\nDTEND;VALUE=DATE:19580325" in ics
     # The date as written goes into the description, as for any date with more to say.
     assert "17 Jumada al-Awwal 1377 AH (9 December 1957)" in ics.replace("\r\n ", "")
+
+
+def test_jsonld_lists_every_name_as_an_alternate_name(content, tmp_path):
+    out = tmp_path / "site"
+    run = build(content({
+        "places/beijing.md": "---\nname: Beijing\nnative_name: 北京\nnames:\n  - name: Peking\n    until: 1979\n---\n",
+        "places/hanoi.md": "---\nname: Hanoi\nnative_name: Hà Nội\n---\n",
+    }), out)
+    assert run.code == 0, run.err
+    html = (out / "places/beijing.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["alternateName"] == ["北京", "Peking"]
+    html = (out / "places/hanoi.html").read_text(encoding="utf-8")
+    assert '"alternateName": "Hà Nội"' in html
