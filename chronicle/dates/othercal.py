@@ -13,6 +13,7 @@ in a leap year) 12 and Adar II 13.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import warnings
@@ -47,7 +48,12 @@ def parse_written(text: str, calendar: str) -> Date:
     year, month, day = int(year_text), _int(month_text), _int(day_text)
     if year < 1:
         raise DateError(f"the {calendar} calendar counts years from 1")
-    first, last = _span(calendar, year, month, day)
+    try:
+        first, last = _span(calendar, year, month, day)
+    except DateError:
+        raise
+    except (ValueError, OverflowError, ArithmeticError):  # the library's own limits, e.g. Persian past ~3000 SH
+        raise DateError(f"{text} is outside the years the {calendar} conversion supports") from None
     flags = {"approximate": mark in ("~", "%"), "uncertain": mark in ("?", "%")}
     written = (year, month, day)
     if calendar in YEAR_ONE_1912:  # Gregorian months: the Gregorian fields say it exactly
@@ -105,11 +111,16 @@ def _plus(day: Day, days: int) -> Day:
 
 
 def _converter(calendar: str, year: int) -> tuple[Callable, Callable, int]:
-    """(to Gregorian day, month length, months in the year) for one calendar."""
+    """(to Gregorian day, month length, months in the year) for one calendar.
+
+    The libraries are imported here, not at the top: a site with no such dates never loads them.
+    """
     if calendar == "islamic-umalqura":
         return _umalqura_day, _umalqura_length, 12
-    from convertdate import hebrew, islamic, persian
-    module = {"islamic": islamic, "persian": persian, "hebrew": hebrew}[calendar]
+    if calendar == "persian":
+        return _persian_day, _persian_length, 12
+    from convertdate import hebrew, islamic
+    module = {"islamic": islamic, "hebrew": hebrew}[calendar]
     months = hebrew.year_months(year) if calendar == "hebrew" else 12
 
     def to_day(y: int, m: int, d: int) -> Day:
@@ -118,6 +129,29 @@ def _converter(calendar: str, year: int) -> tuple[Callable, Callable, int]:
             warnings.simplefilter("ignore", DeprecationWarning)
             return from_day_number(math.floor(module.to_jd(y, m, d) + 0.5) - _JD_1970)
     return to_day, module.month_length, months
+
+
+@functools.lru_cache(maxsize=None)
+def _nowruz(year: int) -> int:
+    """Day number of 1 Farvardin of a Solar Hijri year.
+
+    convertdate finds it from the March equinox at Tehran (the official rule), which takes
+    about 75 ms: kept per year (a pure function of the year), so a site pays it once per year
+    it names, and months and days are counted from it as convertdate counts them.
+    """
+    from convertdate import persian
+    return math.floor(persian.to_jd(year, 1, 1) + 0.5) - _JD_1970
+
+
+def _persian_day(year: int, month: int, day: int) -> Day:
+    before = (month - 1) * 31 if month <= 7 else (month - 1) * 30 + 6  # six months of 31 days, then 30
+    return from_day_number(_nowruz(year) + before + day - 1)
+
+
+def _persian_length(year: int, month: int) -> int:
+    if month <= 6:
+        return 31
+    return 30 if month <= 11 else _nowruz(year + 1) - _nowruz(year) - 336  # Esfand: 29, or 30 in a leap year
 
 
 def _umalqura_check(year: int) -> None:

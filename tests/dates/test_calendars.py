@@ -34,6 +34,10 @@ def _day(text: str, calendar: str) -> tuple:
     ("1337-01-01", "persian", (1958, 3, 21)),
     ("1403-01-01", "persian", (2024, 3, 20)),
     ("1404-01-01", "persian", (2025, 3, 21)),
+    # 1399 and 1403 SH are leap years (Esfand has 30 days): 30 Esfand 1399 = 20 March 2021 and
+    # 30 Esfand 1403 = 20 March 2025, the eves of Nowruz 1400 and 1404 (time.ir).
+    ("1399-12-30", "persian", (2021, 3, 20)),
+    ("1403-12-30", "persian", (2025, 3, 20)),
     # Juche and Minguo years count from 1912 (Juche 1 = 1912, the DPRK calendar of 1997; Minguo 1 =
     # 1912, the founding of the Republic of China); months and days are Gregorian.
     ("0047-09-09", "juche", (1958, 9, 9)),
@@ -88,6 +92,8 @@ def test_an_interval_converts_both_ends():
     ("1377-05-30", "islamic-umalqura", "day 30 does not exist in Jumada al-Awwal 1377 AH (29 days)"),
     ("1337-12-31", "persian", "day 31 does not exist in Esfand 1337 SH (30 days)"),
     ("1377-13", "islamic", "month 13 does not exist in 1377 AH"),
+    ("1402-12-30", "persian", "day 30 does not exist in Esfand 1402 SH (29 days)"),
+    ("9999", "persian", "9999 is outside the years the persian conversion supports"),
     ("5709-13", "hebrew", "month 13 does not exist in 5709 AM (not a leap year: Adar II is month 13 "
                           "of leap years only)"),
     ("1342-12-01", "islamic-umalqura", "the Umm al-Qura calendar covers 1343-1500 AH (1924-2077) only; "
