@@ -133,6 +133,14 @@ def name_then(entry: "Person | Place", date: Date | None, language: str) -> str:
     return entry.name if then == entry.name else f"{then} ({entry.name})"
 
 
+def link_text(target, source, language: str) -> str:
+    """The default text of a wiki-link from `source` to `target`: in an event's body a person or
+    place is called as at the event's date ('Peking (Beijing)'), anywhere else by its title."""
+    if isinstance(source, Event) and isinstance(target, (Person, Place)):
+        return name_then(target, source.start, language)
+    return target.title
+
+
 @dataclass(frozen=True)
 class Person:
     """A person, from content/people/<slug>.md."""

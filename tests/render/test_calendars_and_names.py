@@ -19,6 +19,7 @@ FILES = {
     "events/juche.md": "---\ntitle: Juche-dated event\ndate: 0047\ncalendar: juche\n---\nBody.\n",
     "events/visit-1958.md": "---\ntitle: Visit of 1958\ndate: 1958-11-21\nplaces: [beijing]\npeople: [ho]\n"
                             "route:\n  - place: pyongyang\n  - place: beijing\n    date: 1958-11-22\n---\n",
+    "events/wiki-1958.md": "---\ntitle: Linked 1958\ndate: 1958-11-23\n---\nTalks in [[beijing]] with [[ho]].\n",
     "events/visit-2019.md": "---\ntitle: Visit of 2019\ndate: 2019-01-08\nplaces: [beijing]\npeople: [ho]\n"
                             "route:\n  - place: pyongyang\n  - place: beijing\n---\n",
     "places/beijing.md": "---\nname: Beijing\nnative_name: 北京\nlat: 39.91\nlon: 116.39\nnames:\n"
@@ -91,6 +92,13 @@ def test_an_event_page_names_the_place_and_person_as_called_then(site):
     assert '<td><a href="../places/beijing.html">Peking (Beijing)</a></td>' in page  # the itinerary
     later = _body(site / "events/visit-2019.html")
     assert '<a href="../places/beijing.html">Beijing</a>' in later and "Peking" not in later
+
+
+def test_a_wiki_link_in_an_event_body_names_the_place_as_called_then(site):
+    page = _body(site / "events/wiki-1958.html")
+    assert '<p>Talks in <a class="wikilink" href="../places/beijing.html">Peking (Beijing)</a> with ' in page
+    place = _body(site / "places/beijing.html")  # elsewhere, e.g. on the place's own page: its heading
+    assert "Peking (Beijing)" not in place
 
 
 def test_a_route_map_labels_a_place_by_its_name_at_the_event(site):
