@@ -78,3 +78,16 @@ def test_jsonld_lists_every_name_as_an_alternate_name(content, tmp_path):
     assert data["alternateName"] == ["北京", "Peking"]
     html = (out / "places/hanoi.html").read_text(encoding="utf-8")
     assert '"alternateName": "Hà Nội"' in html
+
+
+def test_geojson_routes_carry_gregorian_edtf_days(content, tmp_path):
+    out = tmp_path / "site"
+    run = build(content({
+        "events/trip.md": "---\ntitle: Trip\ndate: 1377-05\ncalendar: islamic-umalqura\nroute:\n"
+                          "  - place: a\n  - place: b\n---\n",
+        "places/a.md": "---\nname: A\nlat: 30\nlon: 31\n---\n", "places/b.md": "---\nname: B\nlat: 21\nlon: 39\n---\n",
+    }), out)
+    assert run.code == 0, run.err
+    (route,) = [f for f in json.loads((out / "places.geojson").read_text())["features"]
+                if f["geometry"]["type"] == "LineString"]
+    assert (route["properties"]["start"], route["properties"]["end"]) == ("1957-11-23", "1957-12-21")
