@@ -114,7 +114,7 @@ def test_the_place_page_lists_every_name_with_its_span(site):
     names = page[page.index('<section class="names"'):page.index("</section>", page.index('class="names"'))]
     assert '<h2 id="names-h">Names</h2>' in names
     assert ('<li><span class="native">Peking</span> <span class="when">until 1979</span> '
-            '<span class="note">postal romanisation</span></li>') in names
+            '— <span class="note">postal romanisation</span></li>') in names
     assert '<li><span class="native" lang="zh-Latn">Pei-ching</span></li>' in names
     person = (site / "people/ho.html").read_text(encoding="utf-8")
     assert '<span class="native">Nguyen Ai Quoc</span> <span class="when">1919 – 1945</span>' in person
