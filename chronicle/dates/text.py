@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .display import clock, display_date, display_range
 from .model import Date, year_label
-from .othercal import written_text
 from ..language.i18n import ui_language
+from .othercal import written_text
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
 

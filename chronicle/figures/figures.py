@@ -7,9 +7,10 @@ from ..dates.text import date_text
 from ..language.i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
-from ..content.model import Event, Place, Site, Stop, name_at
+from ..content.model import Event, Place, Site, Stop
 from .timeline_view import Drawn, drawn_events
 from ..link.urls import entry_path, year_path
+from ..content.model import name_at
 
 
 def axis_marks(site: Site, drawn: Drawn | None = None) -> list[AxisMark]:

@@ -97,11 +97,12 @@ def event_slide(event: Event, language: str = "en") -> dict:
     }
     end = event.end if event.end != event.start else None
     if end is not None and not end.edge:
-        slide["end_date"] = last_day_object(end) if _unaligned(end) else date_object(end)
-    elif end is None and _unaligned(event.start):
-        slide["end_date"] = last_day_object(event.start)  # a Hijri month is the span of its days
+        slide["end_date"] = date_object(end)
     elif event.start.edge == "open_start":
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
+    last = end if end is not None else event.start
+    if _unaligned(last) and not last.edge:
+        slide["end_date"] = last_day_object(last)  # a Hijri month (or one it ends in) covers its days
     if event.display_date or not _plain(event.start, end):
         # TimelineJS has no "about", "uncertain", spans or open ends; show our wording instead.
         slide["display_date"] = html_text(event_when(event, language))
