@@ -60,17 +60,6 @@ def date_object(date: Date) -> dict[str, int]:
     return obj
 
 
-def last_day_object(date: Date) -> dict[str, int]:
-    """The last day of a date written in another calendar whose span is no Gregorian month or year."""
-    year, month, day = date.last_day()
-    return {"year": timelinejs_year(year), "month": month, "day": day}
-
-
-def _unaligned(date: Date) -> bool:
-    """A month or year of another calendar (Hijri, Hebrew, Persian): days, not a Gregorian unit."""
-    return date.span is not None and date.span[0] != date.span[1]
-
-
 def html_text(text: str) -> str:
     """Text as HTML for TimelineJS: only &, < and > escaped.
 
@@ -148,3 +137,14 @@ def era_object(era: Era) -> dict:
         "end_date": date_object(era.end),
         "text": {"headline": html_text(era.name)},
     }
+
+
+def last_day_object(date: Date) -> dict[str, int]:
+    """The last day of a date written in another calendar whose span is no Gregorian month or year."""
+    year, month, day = date.last_day()
+    return {"year": timelinejs_year(year), "month": month, "day": day}
+
+
+def _unaligned(date: Date) -> bool:
+    """A month or year of another calendar (Hijri, Hebrew, Persian): days, not a Gregorian unit."""
+    return date.span is not None and date.span[0] != date.span[1]
