@@ -58,7 +58,7 @@ def test_names_with_an_until_before_their_from_is_an_error(content, tmp_path):
 
 @pytest.mark.parametrize("item, message", [
     ("  - lang: en", "names: missing required key 'name'"),
-    ("  - name: Peking\n    from: 19xx", "from: invalid date '19xx': not a date: use YYYY, YYYY-MM or "
+    ("  - name: Peking\n    from: someday", "from: invalid date 'someday': not a date: use YYYY, YYYY-MM or "
                                           "YYYY-MM-DD, optionally with ~ ? or %"),
 ])
 def test_a_bad_name_record_is_one_line(content, tmp_path, item, message):
