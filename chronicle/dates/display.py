@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .model import MONTHS, SEASONS, year_label
+from .othercal import written_text
 
 if TYPE_CHECKING:
     from .model import Date
@@ -18,12 +19,23 @@ _AGO = ((10 ** 9, "billion"), (10 ** 6, "million"))
 
 
 def display_date(date: Date) -> str:
-    """One date in English, as written: qualifiers, unknown digits, time, Old Style."""
+    """One date in English, as written: qualifiers, unknown digits, time, Old Style, other calendars."""
+    if date.written is not None:
+        return qualify(date, f"{written_text(date)} ({gregorian_text(date)})")
     text = qualify(date, plain(date, with_year=True))
     if date.julian is None:
         return text
     written = type(date)(date.julian[0], date.julian[1], date.julian[2], date.approximate, date.uncertain)
     return f"{display_date(written)} (O.S.; {text})"
+
+
+def gregorian_text(date: Date) -> str:
+    """The Gregorian side of a date written in another calendar: '9 December 1957',
+    '22 December 1957 – 20 January 1958' for a Hijri month, '1958' for Juche 47."""
+    if date.span is None:
+        return year_text(date.year)  # Juche and Minguo: Gregorian months and days, only the year differs
+    first, last = (type(date)(*day) for day in date.span)
+    return display_date(first) if first == last else display_range(first, last)
 
 
 def plain(date: Date, with_year: bool, with_era: bool = False) -> str:

@@ -49,12 +49,16 @@ class Level2Error(DateError):
 def parse_date(value: object, calendar: str = "gregorian") -> Date:
     """Parse one EDTF date such as '1958-11-28', '201X', 'Y-170000' (YAML ints allowed).
 
-    With calendar='julian' a day is read Old Style and kept as its Gregorian equivalent.
+    With calendar='julian' a day is read Old Style and kept as its Gregorian equivalent;
+    other calendars are read by othercal.py.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DateError("expected a date like 1958-11-28")
     # An unquoted year is read by YAML as a number: check its digits as if it were quoted.
     text = _year_digits(value) if isinstance(value, int) else value.strip()
+    if calendar not in ("gregorian", "julian"):
+        from .othercal import parse_written  # islamic, persian, hebrew, juche, minguo
+        return parse_written(text, calendar)
     date = _parse_text(text, julian=calendar == "julian")
     return to_gregorian(date) if calendar == "julian" else date
 

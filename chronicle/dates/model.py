@@ -41,6 +41,9 @@ class Date:
       UNKNOWN_END_YEARS out (unknown), as python-edtf has it.
     - `julian`: the day as written Old Style when the event says `calendar: julian`; the
       year/month/day fields are then the Gregorian equivalent (what orders and exports).
+    - `calendar`/`written`/`span`: a date written in another calendar (islamic, persian,
+      hebrew, juche, ...); `span` is its Gregorian first and last day when they are not a
+      Gregorian day, month or year, and then `precision` is the precision as written.
     """
 
     year: int  # the earliest year: 2010 for 201X, -199 for -01XX
@@ -59,10 +62,18 @@ class Date:
     fraction: str = ""  # decimal digits of a second as written ('042' of 59.042)
     edge: str = ""
     julian: tuple[int, int | None, int | None] | None = None  # as written Old Style
+    # Written in another calendar (othercal.py): its name, the (year, month, day) as written
+    # there, and, where its months or years are not Gregorian ones, the first and last
+    # Gregorian day it covers; the fields above then hold the first day.
+    calendar: str = ""
+    written: tuple[int, int | None, int | None] | None = None
+    span: tuple[Day, Day] | None = None
 
     @property
     def precision(self) -> str:
         """'year', 'month' or 'day': which of year, month and day are known."""
+        if self.span is not None:
+            return PRECISIONS[(self.written[1] is not None) + (self.written[2] is not None)]
         return PRECISIONS[(self.month is not None) + (self.day is not None)]
 
     @property
@@ -88,7 +99,8 @@ class Date:
     @property
     def exact(self) -> bool:
         """A plain day, month or year (or moment) with nothing to explain beside it."""
-        return not (self.qualified or self.unspecified or self.season or self.edge or self.julian)
+        return not (self.qualified or self.unspecified or self.season or self.edge or self.julian
+                    or self.written)
 
     @property
     def last_year(self) -> int:
@@ -97,11 +109,15 @@ class Date:
 
     def first_day(self) -> Day:
         """The first day of its span (the fields; edges ignored)."""
+        if self.span is not None:
+            return self.span[0]
         month = self.month or (SEASON_MONTHS[self.season][0] if self.season else 1)
         return (self.year, month, self.day or 1)
 
     def last_day(self) -> Day:
         """The last day of its span (the fields; edges ignored)."""
+        if self.span is not None:
+            return self.span[1]
         year = self.last_year
         month = self.month or (SEASON_MONTHS[self.season][1] if self.season else 12)
         return (year, month, self.day or days_in_month(year, month))
@@ -168,7 +184,13 @@ class Date:
         return _fraction(self.first_day())
 
     def iso(self) -> str:
-        """The EDTF text, normalised (e.g. '1958-11~', '201X', '2001-21'); Gregorian."""
+        """The EDTF text, normalised (e.g. '1958-11~', '201X', '2001-21'); Gregorian.
+
+        A Hijri month or year, which is no Gregorian month or year, is its days as an
+        interval: '1957-12-22/1958-01-20'.
+        """
+        if self.span is not None and self.span[0] != self.span[1]:
+            return "/".join(edtf_text(Date(*day)) for day in self.span)
         return edtf_text(self)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .display import clock, display_date, display_range, year_text as english_year
 from .model import Date
 from ..language.i18n import ui_language
+from .othercal import written_text
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
 
@@ -17,6 +18,8 @@ def date_text(date: Date, language: str) -> str:
     """One date in the site's language."""
     if ui_language(language) != "ko":
         return display_date(date)
+    if date.written is not None:
+        return _ko_written(date)
     text = _ko_qualify(date, _ko_plain(date, with_year=True))
     if date.julian is None:
         return text
@@ -87,6 +90,18 @@ def _ko_plain(date: Date, with_year: bool) -> str:
     if date.hour is not None:
         parts.append(clock(date))  # times read the same in Korean
     return " ".join(parts)
+
+
+def _ko_written(date: Date) -> str:
+    """'주체 47년 (1958년)'; Hijri, Persian and Hebrew months keep their Latin names, the Gregorian side is Korean."""
+    year, month, day = date.written
+    if date.span is None:  # Juche and Minguo: Gregorian months, only the year differs
+        era = {"juche": "주체", "minguo": "민국"}[date.calendar]
+        parts = [f"{era} {year}년"] + ([f"{month}월"] if month else []) + ([f"{day}일"] if day else [])
+        return _ko_qualify(date, f"{' '.join(parts)} ({year_text(date.year, 'ko')})")
+    first, last = (Date(*day) for day in date.span)
+    gregorian = date_text(first, "ko") if first == last else range_text(first, last, "ko")
+    return _ko_qualify(date, f"{written_text(date)} ({gregorian})")
 
 
 def _ko_qualify(date: Date, text: str) -> str:

@@ -45,7 +45,8 @@ def date_object(date: Date) -> dict[str, int]:
     """A TimelineJS date object with only the parts that are known.
 
     A span (201X, a season, 1985-04-XX) is placed at its first year or month; the slide's
-    display_date says what it is. A moment keeps its hour, minute and second as written.
+    display_date says what it is. A date written in another calendar is its Gregorian
+    equivalent (a Hijri month from its first day), display_date the date as written. A moment keeps its hour, minute and second as written.
     """
     year, month, _ = date.first_day()
     obj = {"year": timelinejs_year(year)}
@@ -117,6 +118,9 @@ def event_slide(event: Event, language: str = "en") -> dict:
         slide["end_date"] = end_object(end, event.start)
     elif event.start.edge == "open_start":
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
+    last = end if end is not None else event.start
+    if _unaligned(last) and not last.edge:
+        slide["end_date"] = last_day_object(last)  # a Hijri month (or one it ends in) covers its days
     if event.display_date or not _plain(event.start, end):
         # TimelineJS has no "about", "uncertain", spans or open ends; show our wording instead.
         slide["display_date"] = html_text(event_when(event, language))
@@ -162,3 +166,14 @@ def era_object(era: Era) -> dict:
         "end_date": end_object(era.end, era.start),
         "text": {"headline": html_text(era.name)},
     }
+
+
+def last_day_object(date: Date) -> dict[str, int]:
+    """The last day of a date written in another calendar whose span is no Gregorian month or year."""
+    year, month, day = date.last_day()
+    return {"year": timelinejs_year(year), "month": month, "day": day}
+
+
+def _unaligned(date: Date) -> bool:
+    """A month or year of another calendar (Hijri, Hebrew, Persian): days, not a Gregorian unit."""
+    return date.span is not None and date.span[0] != date.span[1]
