@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 import yaml
+from anyascii import anyascii
 
 from ..content import fields
 from ..errors import Problem, display_path
-from .dates import dates_from_display
+from .dates import dates_from_display, with_time
 from .html import html_to_markdown, html_to_text, is_plain_paragraph
-from .media import headline_from, slide_media
+from .media import IMAGE_EXTENSIONS, Media, MediaPlace, headline_from, relative_path, resolve_url, slide_media
 from .reader import Slide, read_slides
 from ..commands.written import text_problems
 
@@ -52,6 +54,7 @@ class Planned:
     path: str
     text: str
     merged: bool = False
+    source: str = ""  # a media file copied as it is (text is then unused)
 
 
 @dataclass(frozen=True)
@@ -62,19 +65,32 @@ class Plan:
     notes: list[str]
     problems: list[Problem]
     counts: Counter
+    groups: dict[str, str] = field(default_factory=dict)  # group -> tag, for groups without a-z
+    media: MediaPlace = field(default_factory=lambda: MediaPlace("", ""))
+    copied: dict[str, str] = field(default_factory=dict)  # assets/ path -> the file copied there
 
 
 def run_import(kind: str, file: str, content_dir: str, out: TextIO,
-               err: TextIO | None = None) -> int:
-    """Import FILE into content_dir; print what was written; 0 on success, 1 on problems."""
+               err: TextIO | None = None, media_base: str = "") -> int:
+    """Import FILE into content_dir; print what was written; 0 on success, 1 on problems.
+
+    Relative media addresses are resolved against media_base (a URL) when given, else read as
+    files beside FILE and copied into content_dir/assets/.
+    """
     err = err or out
     if kind not in KINDS:
         print(f"error: unknown import kind {kind!r} (expected: {', '.join(KINDS)})", file=err)
         return 1
+    if media_base and not media_base.endswith("/") and "." not in media_base.rsplit("/", 1)[-1]:
+        media_base += "/"  # a folder: urljoin would drop its last name ('.../timeline' + 'a.png')
+    if media_base and resolve_url("a", media_base) is None:
+        print(f"error: --media-base {media_base!r} is not an http(s) address, e.g. https://example.org/timeline/",
+              file=err)
+        return 1
     slides, problems = check_file(file)
     if _report(problems, err):
         return 1
-    plan = plan_files(slides, content_dir)
+    plan = plan_files(slides, content_dir, MediaPlace(os.path.dirname(os.path.abspath(file)), media_base))
     conflicts = [Problem(p.path, 0, "already exists") for p in plan.files
                  if not p.merged and os.path.lexists(p.path)]
     if _report(plan.problems, err) or _report(conflicts, err):
@@ -141,9 +157,9 @@ def _report(problems: list[Problem], err: TextIO) -> bool:
     return any(not p.warning for p in problems)
 
 
-def plan_files(slides: list[Slide], content_dir: str) -> Plan:
-    """Every file to write, in order: site.yaml, eras.yaml, events; notes and problems."""
-    plan = Plan([], [], [], Counter())
+def plan_files(slides: list[Slide], content_dir: str, media: MediaPlace | None = None) -> Plan:
+    """Every file to write, in order: site.yaml, eras.yaml, events, media copies; notes and problems."""
+    plan = Plan([], [], [], Counter(), media=media or MediaPlace("", ""))
     titles = [s for s in slides if s.kind == "title"]
     site_path = os.path.join(content_dir, "site.yaml")
     if titles and os.path.lexists(site_path):
@@ -165,9 +181,28 @@ def plan_files(slides: list[Slide], content_dir: str) -> Plan:
         document, title, meta = event_document(slide, plan)
         path = os.path.join(content_dir, "events", f"{unique_slug(slugify(title), used, numbers)}.md")
         # Checked as the next build will read it: never exit 0 having written what it refuses.
-        plan.problems.extend(slide.problem(problem.message) for problem in text_problems(path, "events", document, meta))
+        plan.problems.extend(slide.problem(problem.message) for problem in text_problems(path, "events", document, meta)
+                             if not _copied_later(problem.message, plan))
         plan.files.append(Planned(path, document))
+    for src, source in plan.copied.items():
+        target = os.path.join(content_dir, *src.split("/"))
+        if not _same_file_there(target, source):  # a second import of the same file copies nothing
+            plan.files.append(Planned(target, "", source=source))
     return plan
+
+
+def _copied_later(message: str, plan: Plan) -> bool:
+    """True for the build's 'no file' error about an image this import is about to copy."""
+    return any(message.startswith(f"image: no file {src!r} ") for src in plan.copied)
+
+
+def _same_file_there(target: str, source: str) -> bool:
+    """True when target already holds exactly the bytes of source."""
+    try:
+        with open(target, "rb") as old, open(source, "rb") as new:
+            return old.read() == new.read()
+    except OSError:
+        return False
 
 
 def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan) -> str:
@@ -179,7 +214,10 @@ def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan)
              f"slides: {len(slides) + skipped} read, "
              f"{events} event(s) written, {skipped} skipped"]
     made = [f"{label} ({plan.counts[key]})" for key, label in MADE if plan.counts[key]]
+    titles_left = sum(int(n) - 1 for p in problems if p.warning
+                      for n in re.findall(r"^title: a list of ([0-9]+);", p.message))
     lost = [f"{label} ({plan.counts[key]})" for key, label in LOST if plan.counts[key]]
+    lost += [f"title slides after the first ({titles_left})"] if titles_left else []
     lines += [f"made: {', '.join(made)}"] if made else []
     lines.append(f"lost: {', '.join(lost)}" if lost else "lost: nothing")
     return "\n".join(lines)
@@ -187,7 +225,9 @@ def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan)
 
 MADE = (("headline", "titles from text or date"), ("image", "images"), ("link", "media links"),
         ("quote", "quotations"), ("edtf", "dates read from display dates"),
-        ("display_date", "display dates kept as written"), ("merged", "eras merged"))
+        ("display_date", "display dates kept as written"), ("time_kept", "times of day kept"),
+        ("group_named", "groups named in letters a-z"), ("copied", "media files copied into assets/"),
+        ("merged", "eras merged"))
 LOST = (("time", "time of day"), ("background", "slide backgrounds"),
         ("thumbnail", "media thumbnails"), ("media", "media that cannot be shown"))
 
@@ -265,6 +305,13 @@ def _appended(text: str, old: list, added: list[dict]) -> str:
 def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
     """An event file (YAML front matter, then the text as Markdown), its title and front matter."""
     date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
+    date, lost_start = with_time(date, slide.start, slide.start_time)
+    if end is not None:
+        end, lost_end = with_time(end, slide.end, slide.end_time)
+    else:
+        lost_end = bool(slide.end_time)
+    plan.counts["time"] += lost_start or lost_end or (slide.has_time and not (slide.start_time or slide.end_time))
+    plan.counts["time_kept"] += "T" in date or "T" in (end or "")
     title = html_to_text(slide.headline)
     if not title:
         title = headline_from(slide.text, shown or date)
@@ -282,8 +329,8 @@ def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
             meta["summary"] = html_to_text(slide.text)
     else:
         body = html_to_markdown(slide.text)
-    if slide.group and slugify(slide.group, fallback=""):
-        meta["tags"] = [slugify(slide.group, fallback="")]
+    if slide.group.strip():
+        meta["tags"] = [group_tag(slide.group.strip(), plan)]
     body = _add_media(slide, title, meta, body, plan)
     return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title, meta
 
@@ -292,14 +339,15 @@ def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None
     """Tally what the summary reports about dates and slide parts left out."""
     plan.counts["display_date"] += bool(shown)
     plan.counts["edtf"] += bool(slide.display_date and not shown)
-    plan.counts["time"] += slide.has_time
     plan.counts["background"] += slide.background
     plan.counts["thumbnail"] += slide.thumbnail
 
 
 def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> str:
     """The slide's media as `image:`, or a link or quotation after the body."""
-    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title)
+    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title, plan.media.base)
+    if media.problem and relative_path(slide.media_url) is not None and not plan.media.base:
+        media = _media_beside_input(slide, title, plan)
     if media.problem:
         plan.problems.append(slide.problem(media.problem, warning=True))
         plan.counts["media"] += 1
@@ -310,6 +358,39 @@ def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> s
         plan.counts["quote" if media.link.startswith(">") else "link"] += 1
         body += ("\n\n" if body else "") + media.link
     return body
+
+
+def _media_beside_input(slide: Slide, title: str, plan: Plan) -> Media:
+    """A relative image found beside the input, planned as a copy into assets/; else why not."""
+    relative = relative_path(slide.media_url)
+    shown = slide.media_url.strip()
+    source = os.path.normpath(os.path.join(plan.media.folder, *relative.split("/")))
+    inside = source.startswith(os.path.join(plan.media.folder, ""))
+    if not inside or not os.path.isfile(source):
+        return Media(problem=f"media {shown!r} is a relative address: no such file beside the input, "
+                             "and no --media-base URL to resolve it against; left out")
+    if not relative.lower().endswith(IMAGE_EXTENSIONS):
+        return Media(problem=f"media {shown!r} beside the input is not an image; "
+                             "copy it to content/assets/ and link it from the body; left out")
+    src = "assets/" + os.path.relpath(source, plan.media.folder).replace(os.sep, "/")
+    plan.copied[src] = source
+    plan.counts["copied"] += 1
+    return slide_media("https://local.invalid/" + src, slide.media_caption, slide.media_credit, title
+                       ).with_src(src)
+
+
+def group_tag(group: str, plan: Plan) -> str:
+    """The tag of a TimelineJS group: its slug; for a group without letters a-z ('Революция',
+    '??') its transliteration with the name as written, else a numbered group, so none vanishes."""
+    slug = slugify(group, fallback="")
+    if slug:
+        return slug
+    if group not in plan.groups:
+        latin = " ".join(re.findall(r"[A-Za-z0-9]+", anyascii(group)))
+        words = latin if latin else f"Group {sum(1 for t in plan.groups.values() if t.startswith('Group ')) + 1}"
+        plan.groups[group] = f"{words} ({group})"
+        plan.counts["group_named"] += 1
+    return plan.groups[group]
 
 
 def slugify(text: str, fallback: str = "event") -> str:
@@ -352,7 +433,7 @@ def write_files(planned: list[Planned]) -> None:
     replaced: list[tuple[str, str]] = []  # (path, old text) of merged files already swapped
     try:
         for item in planned:
-            staged.append((_stage(item.path, item.text), item.path))
+            staged.append((_stage(item.path, item.text, item.source), item.path))
         for index, (temp, final) in enumerate(staged):
             item = planned[index]
             old = _read_old(final) if item.merged else None
@@ -369,11 +450,15 @@ def write_files(planned: list[Planned]) -> None:
         raise
 
 
-def _stage(path: str, text: str) -> str:
-    """Write text to a temporary file beside path; return its name."""
+def _stage(path: str, text: str, source: str = "") -> str:
+    """Write text (or copy the file source) to a temporary file beside path; return its name."""
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
+    if source:
+        with os.fdopen(handle, "wb") as stream, open(source, "rb") as original:
+            shutil.copyfileobj(original, stream)
+        return temp
     with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
     return temp

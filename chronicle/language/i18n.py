@@ -55,6 +55,7 @@ EN: dict[str, str] = {
     "works_count": "{n} works", "work_count_one": "1 work", "sources_differ": "Sources differ",
     "sources_differ_intro": "This page gives {date}. The sources say:", "claim_source": "source {n}",
     "bibliography_json": "Bibliography (CSL-JSON)", "original": "original",
+    "names": "Names", "name_from": "from {date}", "name_until": "until {date}",
 }
 KO: dict[str, str] = {
     "source_n": "출처 {n}", "archived_copy": "보관된 사본", "accessed": "{date} 열람",
@@ -99,6 +100,7 @@ KO: dict[str, str] = {
     "axis_count": "사건 {n}개", "axis_range": "{first}부터 {last}까지", "axis_gap": "{period} 사건 없음",
     "axis_bin_one": "사건 {n}개, {period}", "axis_bin_many": "사건 {n}개, {period}",
     "read_more": "자세히 보기", "ics_date": "날짜: {when}",
+    "names": "이름", "name_from": "{date}부터", "name_until": "{date}까지",
     # search.js reads these from search.html (English is its built-in default).
     "search_words": json.dumps({
         "prompt": "사건, 인물, 장소를 검색하려면 입력하세요.", "none": "“{q}”에 대한 결과 없음.",
