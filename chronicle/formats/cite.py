@@ -26,8 +26,8 @@ _ENTRY_TAGS = {"i", "b", "sup", "sub", "span", "em", "strong"}
 def format_works(works: dict[str, Work], style: str = "", cache: BodyCache | None = None) -> dict[str, Markup]:
     """{id: the work's bibliography entry as safe HTML}, in the style's order.
 
-    citeproc-py takes about 40 ms a work with Chicago's 170 KB style, so its output is kept: in
-    this process for the latest bibliography (a build formats before it forks, so every render
+    citeproc-py takes about 5 ms a work with Chicago's 170 KB style (see cslstyle.py), so its
+    output is kept: in this process for the latest bibliography (a build formats before it forks, so every render
     process shares it; `serve` keeps it between edits), and in the build's cache on disk. What
     comes back from either is cleaned again, like a body from the body cache.
     """
@@ -72,55 +72,25 @@ def _digest(path: str) -> str:
 
 
 def _bibliography(items: list[dict], style_path: str) -> list[list[str]]:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    _labels_need_their_variable()
+    from .cslstyle import ParsedStyle  # imports citeproc-py: only a site with works pays for it
 
     with warnings.catch_warnings():  # it warns about every CSL variable it does not know
         warnings.simplefilter("ignore")
-        style = CitationStylesStyle(style_path, validate=False)
-        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+        bibliography = CitationStylesBibliography(ParsedStyle(style_path), CiteProcJSON(items), formatter.html)
         for item in items:
             bibliography.register(Citation([CitationItem(item["id"])]))
         bibliography.sort()
         return [[str(key), str(entry)] for key, entry in zip(bibliography.keys, bibliography.bibliography())]
 
 
-def _labels_need_their_variable() -> None:
-    """Make citeproc-py's <cs:label> render only when its variable has a value, as CSL 1.0 requires.
-
-    citeproc-py 0.11 prints a label's term whatever the item holds, so Chicago's
-    `<label variable="edition"/>` put "Edition." into every newspaper article without an
-    edition. The fix wraps the library's method once per process (the library has no hook for
-    it); labels of the locator, and labels given their variable by a parent, are left alone.
-    """
-    from citeproc.model import Label
-    from citeproc.source import VariableError
-
-    if getattr(Label.process, "_needs_variable", False):
-        return
-    original = Label.process
-
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
-        name = self.get("variable")
-        if variable is None and name and name != "locator":
-            try:
-                if not item.reference[name.replace("-", "_")]:
-                    return None
-            except VariableError:
-                return None
-        return original(self, item, variable=variable, plural=plural, context=context, **kwargs)
-
-    process._needs_variable = True  # type: ignore[attr-defined]
-    Label.process = process
-
-
 def _culprit(works: dict[str, Work], style_path: str) -> Problem:
-    from citeproc import CitationStylesStyle
+    from .cslstyle import ParsedStyle
 
     try:
-        CitationStylesStyle(style_path, validate=False)
+        ParsedStyle(style_path)
     except Exception as exc:  # noqa: BLE001 (lxml's and citeproc's errors alike)
         return Problem(style_path, getattr(exc, "lineno", 0) or 0,
                        f"not a CSL style citeproc-py can read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")

@@ -1,6 +1,7 @@
 """content/bibliography.*: real Zotero/Better BibTeX exports load, bad files are one-line errors."""
 from __future__ import annotations
 
+import inspect
 import json
 import textwrap
 import shutil
@@ -149,6 +150,26 @@ def test_a_newspaper_article_without_an_edition_says_no_edition(tmp_path: Path) 
     page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
     assert "Lee, A. 2019. “Kim Arrives”. <i>The Korea Herald</i>, February 26.</span>" in page
     assert "Fifield, A. 2019. <i>Book</i>. 2nd ed.</span>" in page
+
+
+def test_formatting_leaves_citeproc_itself_unchanged(tmp_path: Path) -> None:
+    # The label fix and the kept lookups live in the style tree a build parses, so another user
+    # of citeproc-py in the same process (a plugin, a test) gets the library as shipped.
+    from citeproc import model
+
+    from chronicle.formats import cite
+
+    cite._LATEST.clear()  # format now, in this process
+    content = site_with(tmp_path, "bibliography.yaml",
+                        "- id: x\n  type: article-newspaper\n  title: Kim arrives\n  issued: 2019-02-26\n")
+    assert build(content, tmp_path / "site").code == 0
+    page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
+    assert "Kim Arrives" in page and "Edition" not in page
+    classes = [cls for cls in vars(model).values() if isinstance(cls, type) and cls.__module__ == model.__name__]
+    replaced = [f"{cls.__name__}.{name}" for cls in classes for name, value in vars(cls).items()
+                if inspect.isfunction(value) and value.__module__ != model.__name__]
+    assert len(classes) > 30 and "process" in vars(model.Label)
+    assert replaced == []
 
 
 def test_formatted_bibliography_is_cached_and_a_tampered_cache_cannot_add_script(tmp_path: Path) -> None:
