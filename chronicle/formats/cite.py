@@ -72,16 +72,16 @@ def _digest(path: str) -> str:
 
 
 def _bibliography(items: list[dict], style_path: str) -> list[list[str]]:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc import Citation, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    from .cslstyle import ParsedStyle  # imports citeproc-py: only a site with works pays for it
+    from .cslstyle import Item, ParsedStyle  # imports citeproc-py: only a site with works pays for it
 
     with warnings.catch_warnings():  # it warns about every CSL variable it does not know
         warnings.simplefilter("ignore")
         bibliography = CitationStylesBibliography(ParsedStyle(style_path), CiteProcJSON(items), formatter.html)
         for item in items:
-            bibliography.register(Citation([CitationItem(item["id"])]))
+            bibliography.register(Citation([Item(item["id"])]))
         bibliography.sort()
         return [[str(key), str(entry)] for key, entry in zip(bibliography.keys, bibliography.bibliography())]
 

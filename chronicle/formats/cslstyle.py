@@ -16,17 +16,28 @@ shipped, for any other user of it in the same process.
 """
 from __future__ import annotations
 
-from citeproc import CitationStylesStyle
-from citeproc.model import CitationStylesElement, Label, Locale, Macro
+from citeproc import CitationItem, CitationStylesStyle
+from citeproc.model import CitationStylesElement, Label, Locale
 from citeproc.source import VariableError
 from lxml import etree
+
+from functools import lru_cache
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 _LAYOUT = f"{{{CSL_NAMESPACE}}}layout"
 
 
+@lru_cache(maxsize=256)  # an expression's compiled form never changes
+def _compiled(expression: str) -> etree.XPath:
+    return etree.XPath(expression, namespaces=CitationStylesElement.nsmap)
+
+
 class _Kept:
     """Put before a citeproc-py element class: macros and the enclosing layout found quickly."""
+
+    def xpath_search(self, expression):
+        # citeproc-py's searches are a few dozen fixed strings: compile each once, not per call.
+        return _compiled(expression)(self)
 
     def get_macro(self, name):
         # The root element's Python object lives as long as the style, so its dict does too.
@@ -34,6 +45,14 @@ class _Kept:
         if name not in macros:
             macros[name] = super().get_macro(name)  # an XPath search of the whole style
         return macros[name]
+
+    def calls_variable(self):
+        # Whether an element calls a variable is fixed by the style (ParsedStyle keeps every
+        # element's Python object alive, so what is kept on one stays for the whole build).
+        kept = self.__dict__.get("_calls_variable")
+        if kept is None:
+            kept = self.__dict__["_calls_variable"] = super().calls_variable()
+        return kept
 
     def get_layout(self):
         # What citeproc-py's XPath './ancestor-or-self::cs:layout[1]' finds, by walking up.
@@ -57,15 +76,6 @@ class _KeptTerms(_Kept):
         return terms[key]
 
 
-class _Macro(_KeptTerms, Macro):
-    def calls_variable(self):
-        known = self.get_root().__dict__.setdefault("_calls_variable", {})
-        name = self.get("name")
-        if name not in known:
-            known[name] = super().calls_variable()
-        return known[name]
-
-
 class _Label(_KeptTerms, Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         # A label given its variable by a parent (<names>) and the locator's label are left alone.
@@ -77,6 +87,19 @@ class _Label(_KeptTerms, Label):
             except VariableError:
                 return None
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+
+class Item(CitationItem):
+    """citeproc-py's CitationItem, finding its reference once (the style asks ~700 times a work)."""
+
+    @property
+    def reference(self):
+        # citeproc-py goes item -> citation -> bibliography -> source on every ask; the answer
+        # is fixed once the item is registered. Kept outside the dict, whose keys are the item's data.
+        kept = self.__dict__.get("_reference")
+        if kept is None:
+            kept = self.__dict__["_reference"] = super().reference
+        return kept
 
 
 class ParsedStyle(CitationStylesStyle):
@@ -92,6 +115,9 @@ class ParsedStyle(CitationStylesStyle):
         self.parser = parser
         self.xml = etree.parse(path, parser)
         self.root = self.xml.getroot()
+        # lxml makes a new Python object for an element nobody holds; holding them all lets
+        # each keep what _Kept remembers (and citeproc-py's own attributes) for the style's life.
+        self.elements = list(self.root.iter())
         self.root.set_locale_list(self.root.get("default-locale", "en-US"), validate=False)
 
 
@@ -103,4 +129,4 @@ def _kept(cls: type) -> type:
 
 # The names citeproc-py's own lookup gives (frontend.CitationStylesXML), each with its class here.
 _CLASSES = {**{cls.__name__.replace("_", "-").lower(): _kept(cls) for cls in CitationStylesElement.__subclasses__()},
-            "macro": _Macro, "label": _Label}
+            "label": _Label}
