@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import warnings
+from importlib import metadata
 
 import nh3
 from markupsafe import Markup
@@ -36,7 +37,8 @@ def format_works(works: dict[str, Work], style: str = "", cache: BodyCache | Non
     style_path = style or DEFAULT_STYLE
     # citeproc-py folds ids to lower case, so it is given positions, never the authors' ids.
     items = [{**work.csl, "id": f"w{n}"} for n, work in enumerate(works.values())]
-    key = key_of("bibliography", _digest(style_path), json.dumps(items, sort_keys=True, ensure_ascii=False))
+    key = key_of("bibliography", processor_version(), _digest(style_path),
+                 json.dumps(items, sort_keys=True, ensure_ascii=False))
     raw = _LATEST.get(key) or _from_cache(cache, key)
     if raw is None:
         try:
@@ -64,6 +66,17 @@ def _from_cache(cache: BodyCache | None, key: str) -> list | None:
     valid = isinstance(raw, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
                                           for p in raw)
     return raw if valid else None
+
+
+def processor_version() -> str:
+    """The versions of what formats the works: another citeproc-py may format them differently."""
+    found = []
+    for library in ("citeproc-py", "lxml"):
+        try:
+            found.append(f"{library}={metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{library}=?")
+    return ";".join(found)
 
 
 def _digest(path: str) -> str:

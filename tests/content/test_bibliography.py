@@ -177,6 +177,7 @@ def test_formatted_bibliography_is_cached_and_a_tampered_cache_cannot_add_script
 
     from chronicle.formats import cite
 
+    cite._LATEST.clear()  # format in this build, and keep the result in its cache
     content = site_with(tmp_path, "bibliography.yaml", "- id: x\n  type: book\n  title: The Great Successor\n"
                                                        "  author: [{family: Fifield, given: Anna}]\n  issued: 2019\n")
     assert build(content, tmp_path / "site").code == 0
@@ -192,3 +193,28 @@ def test_formatted_bibliography_is_cached_and_a_tampered_cache_cannot_add_script
     assert build(content, tmp_path / "site").code == 0
     page = (tmp_path / "site" / "sources.html").read_text(encoding="utf-8")
     assert "Fifield, A. 2019." in page and "alert(1)" not in page
+
+
+def test_a_bibliography_formatted_by_another_citeproc_is_formatted_again(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    from chronicle.formats import cite
+
+    cite._LATEST.clear()  # format in this build, and keep the result in its cache
+    content = site_with(tmp_path, "bibliography.yaml", "- id: x\n  type: book\n  title: The Great Successor\n"
+                                                       "  author: [{family: Fifield, given: Anna}]\n  issued: 2019\n")
+    assert build(content, tmp_path / "site").code == 0
+    db = sqlite3.connect(tmp_path / ".chronicle-cache" / "site.sqlite")
+    with db:  # stands for what an older citeproc-py wrote
+        assert db.execute("UPDATE bodies SET html = replace(html, 'Fifield', 'Older') "
+                          "WHERE html LIKE '%Fifield%'").rowcount == 1
+    db.close()
+    page = tmp_path / "site" / "sources.html"
+    runs = ((cite.processor_version(), "Older, A. 2019."), ("citeproc-py=99.0;lxml=6.0", "Fifield, A. 2019."))
+    for version, expected in runs:
+        monkeypatch.setattr(cite, "processor_version", lambda version=version: version)
+        cite._LATEST.clear()  # this test runs builds in one process: forget the copy kept in memory
+        event = content / "events" / "e.md"
+        event.write_text(event.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+        assert build(content, tmp_path / "site").code == 0
+        assert expected in page.read_text(encoding="utf-8"), version
