@@ -29,7 +29,7 @@ EN = {
     "cluster": "several events: select to zoom in", "approximate": "approximate", "uncertain": "uncertain",
     "ongoing": "ongoing", "end_unknown": "end unknown", "showing": "Showing {from} to {to}",
     "events_n": "{n} events", "help": "Drag or use the arrow keys to move; zoom with Ctrl (⌘ on a Mac) + scroll, a pinch, the buttons or the + and − keys.",
-    "wheel_hint": "Use Ctrl + scroll to zoom the timeline", "wheel_hint_mac": "Use ⌘ + scroll to zoom the timeline",
+    "skip_chart": "Skip to the timeline chart", "wheel_hint": "Use Ctrl + scroll to zoom the timeline", "wheel_hint_mac": "Use ⌘ + scroll to zoom the timeline",
     "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}", "decade": "{year}s",
 }
 KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "people": "인물", "places": "장소",
@@ -42,7 +42,7 @@ KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "p
       "uncertain": "불확실", "ongoing": "진행 중", "end_unknown": "끝 미상", "showing": "{from}부터 {to}까지 표시",
       "events_n": "사건 {n}개", "gap": "{period} 사건 없음",
       "help": "끌거나 화살표 키로 이동합니다. Ctrl(Mac은 ⌘) + 스크롤, 두 손가락 오므리기, 버튼, + 와 − 키로 확대·축소합니다.",
-      "wheel_hint": "Ctrl + 스크롤로 연표를 확대·축소합니다", "wheel_hint_mac": "⌘ + 스크롤로 연표를 확대·축소합니다",
+      "skip_chart": "연표 차트로 건너뛰기", "wheel_hint": "Ctrl + 스크롤로 연표를 확대·축소합니다", "wheel_hint_mac": "⌘ + 스크롤로 연표를 확대·축소합니다",
       # Only timeline.js reads these (English is built into it): axis ticks and the status line.
       "months": [f"{m}월" for m in range(1, 13)], "bc": "기원전 {y}", "ym": "{y}년 {m}", "dm": "{m} {d}일",
       # Deep time counts in 억 (10^8) and 만 (10^4): '138억 년 전', '6,600만 년 전'.

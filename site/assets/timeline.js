@@ -255,10 +255,12 @@
     if (!svg) return;
     clearTimeout(idle);
     drawn = { lo: S.lo, hi: S.hi, len: g.len, vert: g.vert, linear: g.segs.length === 1 };
+    g.top = g.axis;
+    g.vis.forEach(function (n, row) { collect(g, n, row, items); });
+    if (!g.vert) g.h = g.top + 8;  // lanes grow with their stacked rows
     svg.setAttribute("viewBox", "0 0 " + g.w + " " + g.h);
     svg.setAttribute("width", g.w); svg.setAttribute("height", g.h);
     parts.push(drawEras(g), drawTicks(g));
-    g.vis.forEach(function (n, row) { collect(g, n, row, items); });
     items.sort(function (a, b) { return a.t - b.t || a.row - b.row; });
     var labels = g.vert ? verticalLabels(g, items) : "";
     var edge = g.vert ? g.h : g.w;
@@ -318,16 +320,17 @@
       return '<g class="tv-era tv-era-' + (n % 2) + '"><title>' + esc(era.name) + "</title><rect " + box + "/></g>";
     }).join("");
   }
-  /* One lane: events in view, gathered into a cluster where three or more share a few pixels. */
+  /* One lane: events in view, gathered into a cluster where three or more share a few pixels. Marks
+     whose bar and label would overlap stack in rows within the lane (vis-timeline's rule), so each
+     keeps a readable label: a mark takes the first row free at its start, at most STACK rows. */
+  var STACK = 5, ROW = 20;
   function collect(g, lane, row, items) {
-    var list = byLane[lane], cross = g.vert ? g.axis + 8 + row * g.laneW + g.laneW / 2 : g.axis + row * g.laneH + 30;
-    var edge = g.vert ? g.h : g.w, group = [], colour = "tv-c" + (lane % 8);
-    if (!g.vert) items.push({ t: -Infinity, row: row, i: -1, html: '<text class="tv-lane" x="4" y="' + (cross - 16) + '">' + esc(lanes[lane].name) + "</text>" });
-    var mine = [];
+    var list = byLane[lane], edge = g.vert ? g.h : g.w, group = [], colour = "tv-c" + (lane % 8), found = [];
+    var top = g.top, base = g.vert ? g.axis + 8 + row * g.laneW + g.laneW / 2 : top + 30;
     function flush() {
       if (!group.length) return;
-      if (group.length >= 3) mine.push(cluster(g, group, cross, colour, row));
-      else group.forEach(function (i) { mine.push(mark(g, i, cross, colour, row, lane)); });
+      if (group.length >= 3) found.push({ group: group });
+      else group.forEach(function (i) { found.push({ i: i }); });
       group = [];
     }
     for (var k = 0; k < list.length; k++) {
@@ -337,22 +340,44 @@
       group.push(list[k]);
     }
     flush();
-    if (!g.vert) laneLabels(g, mine, cross);
-    Array.prototype.push.apply(items, mine);
+    var ends = [], rows = [];
+    found.forEach(function (f) {
+      var sub = 0;
+      if (!g.vert) {
+        var a = g.pos(EV[f.group ? f.group[0] : f.i].s) - 8, b = f.group ? a + 36 : Math.max(g.pos(Math.min(endOf(EV[f.i]), S.hi + (S.hi - S.lo) * 10)), a + 14) + 16 + textWidth(EV[f.i].t);
+        for (sub = 0; sub < ends.length && ends[sub] > a; sub++);
+        if (sub === STACK) { sub = 0; for (var r = 1; r < STACK; r++) if (ends[r] < ends[sub]) sub = r; }
+        ends[sub] = Math.max(ends[sub] || -Infinity, b);
+      }
+      var cross = base + sub * ROW, it = f.group ? cluster(g, f.group, cross, colour, row) : mark(g, f.i, cross, colour, row, lane);
+      it.sub = sub;
+      (rows[sub] = rows[sub] || []).push(it);
+      items.push(it);
+    });
+    if (g.vert) return;
+    items.push({ t: -Infinity, row: row, i: -1, html: '<text class="tv-lane" x="4" y="' + (top + 14) + '">' + esc(lanes[lane].name) + "</text>" });
+    rows.forEach(function (mine, sub) { laneLabels(g, mine, base + sub * ROW); });
+    g.top += g.laneH + Math.max(ends.length - 1, 0) * ROW;
   }
-  /* Each label goes right of its mark, up to the next mark; when it does not fit there but fits whole
-     on the left (clear of the mark before, so it cannot be read as that mark's), it goes left. Outside
-     the link and hidden from assistive technology: the link's name already says it in full. */
+  /* Each label goes right of its mark, up to the next mark of its row; when it does not fit there but
+     fits whole on the left (clear of the mark before, so it cannot be read as that mark's), it goes
+     left. Widths are measured in the browser. Outside the link and hidden from assistive technology:
+     the link's name already says it in full. */
   function laneLabels(g, mine, cross) {
-    var free = 0;  // where the lane is free from, left to right
+    var free = 0, cuts = [];  // where the row is free from, left to right; the breaks, which no label crosses
+    g.segs.forEach(function (z) { if (z.gap && z.p1 - z.p0 >= 17) cuts.push(8 + (z.p0 + z.p1) / 2); });
     mine.forEach(function (it, j) {
       if (it.i < 0) { free = it.b; return; }
-      var text = EV[it.i].t, right = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, left = it.a - free - (free ? 24 : 4);
-      var before = text.length * 6.2 > right && text.length * 6.2 <= left, fit = Math.floor((before ? left : right) / 6.2);
+      var stop = j + 1 < mine.length ? mine[j + 1].a : g.w;
+      cuts.forEach(function (c) { if (c > it.b && c - 8 < stop) stop = c - 8; if (c < it.a && c + 8 > free) free = c + 8 - 20; });
+      var text = EV[it.i].t, w = textWidth(text), right = stop - it.b - 10, left = it.a - free - (free ? 24 : 4);
+      var before = w > right && w <= left, room = before ? left : right, shown = text;
       free = it.b;
-      if (fit < 8) return;
-      var x = before ? it.a - 6 : it.b + 6, shown = text.length > fit ? text.slice(0, fit - 1) + "…" : text;
-      if (!before) free = x + shown.length * 6.2;
+      if (room < 40) return;
+      while (shown.length > 1 && textWidth(shown + (shown === text ? "" : "…")) > room) shown = shown.slice(0, -1);
+      if (shown !== text) shown = shown.replace(/\s+$/, "") + "…";
+      var x = before ? it.a - 6 : it.b + 6;
+      if (!before) free = x + textWidth(shown);
       it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + x.toFixed(1) + '" y="' + (cross + 4) + '"' +
         (before ? ' text-anchor="end"' : "") + ">" + esc(shown) + "</text>";
     });
@@ -546,6 +571,7 @@
         if (e.s <= S.hi && endOf(e) >= S.lo && e.l[S.facet].some(function (k) { return !hid[lanes[k].id]; })) n++;
       });
       status.textContent = T.showing.replace("{from}", when(S.lo)).replace("{to}", when(S.hi)) + " · " + T.events_n.replace("{n}", n);
+      saveState();
     }, 250);
   }
   function when(t) {
@@ -648,27 +674,71 @@
     });
   }
   function dist(a, b) { return Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY); }
+  /* A mark's tooltip (title, date, lane) on hover and on keyboard focus; the link's own name says
+     the same to a screen reader, so the tooltip is hidden from it. */
+  var tip = document.createElement("div");
+  tip.className = "tv-tip";
+  tip.setAttribute("aria-hidden", "true");
+  tip.hidden = true;
+  function showTip(el) {
+    var i = +el.getAttribute("data-i"), key = el.getAttribute("data-key") || "", lane = +key.split("-")[1];
+    if (!el.classList.contains("tv-mark") || !EV[i]) return;
+    tip.innerHTML = "<strong>" + esc(EV[i].t) + "</strong><br>" + esc(EV[i].w) + (lanes[lane] ? "<br>" + esc(lanes[lane].name) : "");
+    tip.hidden = false;
+    var c = chart.getBoundingClientRect(), m = el.getBoundingClientRect(), w = tip.offsetWidth;
+    tip.style.left = Math.max(4, Math.min(m.left - c.left, c.width - w - 4)) + "px";
+    tip.style.top = (m.bottom - c.top + 6) + "px";
+  }
   function onLinked() {
+    chart.appendChild(tip);
     ["mouseover", "focusin"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el) return;
         if (S.hot >= 0) hot(S.hot, false);
         S.hot = +el.getAttribute("data-i"); hot(S.hot, true);
+        if (chart.contains(el)) showTip(el);
       });
     });
     ["mouseout", "focusout"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el || S.hot < 0) return;
-        hot(S.hot, false); S.hot = -1;
+        hot(S.hot, false); S.hot = -1; tip.hidden = true;
       });
     });
   }
 
+  /* The view, the lanes' facet and the hidden lanes live in the URL's hash ('#v=17884,17956&f=places&h=hanoi'),
+     so a view can be shared and survives a reload; replaceState works from file:// too. */
+  function saveState() {
+    var hid = Object.keys(S.hidden[S.facet] || {}).filter(function (k) { return S.hidden[S.facet][k]; });
+    var parts = ["v=" + S.lo.toFixed(2) + "," + S.hi.toFixed(2)];
+    if (S.facet !== D.facet) parts.push("f=" + encodeURIComponent(S.facet));
+    if (hid.length) parts.push("h=" + hid.map(encodeURIComponent).join(","));
+    try { history.replaceState(history.state, "", "#" + parts.join("&")); } catch (e) { /* a sandboxed frame: keep the view only */ }
+  }
+  function loadState() {
+    var found = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var k = kv.indexOf("="); if (k > 0) found[kv.slice(0, k)] = kv.slice(k + 1);
+    });
+    if (found.f && D.facets[decodeURIComponent(found.f)]) S.facet = decodeURIComponent(found.f);
+    if (found.h) {
+      var h = S.hidden[S.facet] = {};
+      found.h.split(",").forEach(function (id) { h[decodeURIComponent(id)] = true; });
+    }
+    var v = (found.v || "").split(",").map(Number);
+    if (v.length === 2 && isFinite(v[0]) && isFinite(v[1]) && v[1] > v[0]) return clampView(v[0], v[1]);
+    return null;
+  }
+
   /* ---- start ---- */
+  var saved = loadState();
+  select.value = S.facet;
   buildLanes();
   fillLanes();
   if (phone.matches) root.querySelector(".tv-filter").open = false;  // the chart first on a small screen
   root.querySelector(".tv-controls").hidden = false;
+  if (document.getElementById("tv-skip")) document.getElementById("tv-skip").hidden = false;  // the chart exists now
   chart.hidden = false;
   root.classList.add("tv-live");
   svg = document.createElementNS(NS, "svg");
@@ -676,7 +746,7 @@
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", T.chart);
   chart.appendChild(svg);
-  S.lo = full[0]; S.hi = full[1];
+  S.lo = saved ? saved[0] : full[0]; S.hi = saved ? saved[1] : full[1];
   onControls(); onChart(); onLinked();
   window.addEventListener("resize", function () { drawn = null; schedule(); });
   phone.addEventListener && phone.addEventListener("change", schedule);
