@@ -273,7 +273,11 @@
     });
     var focused = document.activeElement && chart.contains(document.activeElement) ? document.activeElement.getAttribute("data-key") : null;
     svg.innerHTML = '<g class="tv-layer">' + parts.join("") + labels + "</g>" + fixed.join("");
-    if (focused) { var again = svg.querySelector('[data-key="' + focused + '"]'); if (again) again.focus(); }
+    // Focus is never lost to a redraw: the same mark, else (an opened cluster) its first event, else the chart.
+    if (focused) {
+      var again = svg.querySelector('[data-key="' + focused + '"]') || (S.refocus ? svg.querySelector('.tv-mark[data-i="' + S.refocus + '"]:not([tabindex="-1"])') : null);
+      (again || chart).focus();
+    }
     if (S.hot >= 0) hot(S.hot, true);
     announce();
   }
@@ -657,7 +661,16 @@
     function up(ev) { delete pointers[ev.pointerId]; startDist = 0; grab = null; }
     chart.addEventListener("pointerup", up); chart.addEventListener("pointercancel", up);
     chart.addEventListener("keydown", function (ev) {
-      var vert = phone.matches, k = ev.key;
+      var vert = phone.matches, k = ev.key, on = ev.target.closest && ev.target.closest(".tv-svg a");
+      // On a mark or cluster: arrows go to the next one in time (along its lane) or to the nearest
+      // in the lane beside; Space acts as Enter does (a link is followed, a cluster opens).
+      if (on && (k === " " || k === "Spacebar")) {
+        ev.preventDefault();
+        if (on.classList.contains("tv-cluster")) on.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+        else location.assign(new URL(on.getAttribute("href"), document.baseURI).href);
+        return;
+      }
+      if (on && /^Arrow/.test(k) && step(on, k, vert)) { ev.preventDefault(); return; }
       if (k === "+" || k === "=") zoomStep(0.5);
       else if (k === "-" || k === "_") zoomStep(2);
       else if (k === (vert ? "ArrowUp" : "ArrowLeft")) pan(-0.2);
@@ -669,9 +682,25 @@
     chart.addEventListener("click", function (ev) {
       var c = ev.target.closest(".tv-cluster"); if (!c) return;
       ev.preventDefault();
+      S.refocus = c.getAttribute("data-key").slice(1).split("-")[0];  // its first event keeps the focus
       var z = c.getAttribute("data-zoom").split(",").map(Number), pad = Math.max((z[1] - z[0]) * 0.2, 2 * DAY);
       setView(z[0] - pad, (isFinite(z[1]) ? z[1] : z[0] + YEAR) + pad, true);
     });
+  }
+  /* The mark to go to from `on` with an arrow key; false when there is none (the view pans instead). */
+  function step(on, k, vert) {
+    var along = vert ? (k === "ArrowDown" ? 1 : k === "ArrowUp" ? -1 : 0) : (k === "ArrowRight" ? 1 : k === "ArrowLeft" ? -1 : 0);
+    var across = vert ? (k === "ArrowRight" ? 1 : k === "ArrowLeft" ? -1 : 0) : (k === "ArrowDown" ? 1 : k === "ArrowUp" ? -1 : 0);
+    function at(el) { var r = el.getBoundingClientRect(); return vert ? [r.top, r.left + r.width / 2] : [r.left, r.top + r.height / 2]; }
+    var me = at(on), best = null, score = Infinity;
+    Array.prototype.forEach.call(svg.querySelectorAll(".tv-layer > a:not([tabindex='-1'])"), function (el) {
+      if (el === on) return;
+      var p = at(el), dt = p[0] - me[0], dl = p[1] - me[1];
+      if (along && Math.abs(dl) < 4 && dt * along > 0 && Math.abs(dt) < score) { best = el; score = Math.abs(dt); }
+      if (across && dl * across > 4) { var s = Math.abs(dl) * 1000 + Math.abs(dt); if (s < score) { best = el; score = s; } }
+    });
+    if (best) best.focus();
+    return !!best;
   }
   function dist(a, b) { return Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY); }
   /* A mark's tooltip (title, date, lane) on hover and on keyboard focus; the link's own name says

@@ -411,3 +411,28 @@ def test_print_gives_no_instruction_that_needs_a_screen(page: object, file_site:
     assert not re.search(r"zoom|[Ss]elect to|Drag|Ctrl|scroll|pinch", text), \
         [line for line in text.splitlines() if re.search(r"zoom|[Ss]elect to|Drag|Ctrl|scroll|pinch", line)]
     assert page.locator(".tv-list li a").count() == 18  # every event, in date order
+
+
+def test_arrows_move_between_marks_and_lanes_and_opening_a_cluster_keeps_focus(page: object, file_site: Path) -> None:
+    open_view(page, file_site)
+    page.evaluate("timelineView.set(2017.8, 2019.9)")
+    first = page.locator(".tv-svg .tv-layer > a.tv-mark:not([tabindex='-1'])").first
+    first.focus()
+    box = first.bounding_box()
+    page.keyboard.press("ArrowRight")
+    now = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.x, r.y + r.height / 2, document.activeElement.tagName]; })()")
+    assert now[2] == "a" and now[0] > box["x"] and abs(now[1] - (box["y"] + box["height"] / 2)) < 4
+    page.keyboard.press("ArrowDown")
+    down = page.evaluate("document.activeElement.getBoundingClientRect().y")
+    assert down > now[1]
+    range_before = view_range(page)
+    assert view_range(page) == range_before  # moving between marks does not pan
+    page.get_by_role("button", name="Whole timeline", exact=True).click()
+    page.wait_for_timeout(400)
+    cluster = page.locator(".tv-svg a.tv-cluster").first
+    assert cluster.count() == 1
+    cluster.focus()
+    page.keyboard.press(" ")  # Space opens it, as Enter does
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.querySelector('.tv-chart').contains(document.activeElement)")
+    assert page.evaluate("document.activeElement.tagName") == "a"
