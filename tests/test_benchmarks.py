@@ -35,7 +35,8 @@ def test_bench_corpus_prints_a_table_and_ratios_and_names_missing_tools(tmp_path
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "| tool | median (s) | min-max (s) | peak RSS (MB) | runs |" in out
+    assert ("| tool | median (s) | min-max (s) | peak RSS, largest process (MB) | peak PSS, all processes (MB) "
+            "| runs |") in out
     for row in ("| chronicle cold |", "| chronicle body cache |", "| chronicle no change |", "| floor |"):
         assert row in out
     assert "- chronicle / floor: cold " in out
@@ -49,4 +50,5 @@ def test_bench_corpus_prints_a_table_and_ratios_and_names_missing_tools(tmp_path
     assert raw["meta"]["commit"]
     assert len(raw["sizes"]["20"]["chronicle cold"]["seconds"]) == 1
     assert raw["sizes"]["20"]["chronicle cold"]["peak_kb"][0] > 0
+    assert raw["sizes"]["20"]["chronicle cold"]["tree_pss_kb"][0] > 0  # a build of seconds is sampled
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("chronicle-bench-")]  # cleaned up
