@@ -182,6 +182,7 @@ import os, sys, multiprocessing
 import yaml, markdown, jinja2
 src, out = sys.argv[1], sys.argv[2]
 workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2  # as many processes as the build it is set beside
+LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml where there is one, as chronicle uses
 TEMPLATE = jinja2.Environment(autoescape=True).from_string(
     "<!DOCTYPE html><html><head><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ body|safe }}</body></html>")
 def one(names):
@@ -189,7 +190,7 @@ def one(names):
     for kind, name in names:
         text = open(os.path.join(src, kind, name), encoding="utf-8").read()
         _, front, body = text.split("---\n", 2)
-        meta = yaml.load(front, Loader=yaml.BaseLoader)  # strings: BC dates are not datetime
+        meta = yaml.load(front, Loader=LOADER)  # strings: BC dates are not datetime
         html = TEMPLATE.render(title=meta.get("title") or meta.get("name"), body=md.reset().convert(body))
         os.makedirs(os.path.join(out, kind), exist_ok=True)
         with open(os.path.join(out, kind, name[:-3] + ".html"), "w", encoding="utf-8") as f:
