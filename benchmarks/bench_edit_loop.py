@@ -11,7 +11,7 @@ places, tags), prints medians of --repeat runs of:
               to the new bytes of the event page, its tag page and the search index (for a sharded
               index, the shard that holds the event), fetched one after the other
   hugo server `hugo server` on the same corpus, the same edit: its event page and tag page
-  floor       a bare 2-process Python build: read + YAML + Python-Markdown + Jinja2 + write
+  floor       a bare 2-process Python build (FLOOR, also used by bench_corpus.py): read + YAML + Python-Markdown + Jinja2 + write
   hugo        `hugo` on the same corpus as Hugo content with a minimal theme (when installed)
 and the issue's targets with the measured ratio. Every number is measured in this run.
 """
@@ -181,6 +181,8 @@ FLOOR = r'''
 import os, sys, multiprocessing
 import yaml, markdown, jinja2
 src, out = sys.argv[1], sys.argv[2]
+workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2  # as many processes as the build it is set beside
+LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml where there is one, as chronicle uses
 TEMPLATE = jinja2.Environment(autoescape=True).from_string(
     "<!DOCTYPE html><html><head><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ body|safe }}</body></html>")
 def one(names):
@@ -188,7 +190,7 @@ def one(names):
     for kind, name in names:
         text = open(os.path.join(src, kind, name), encoding="utf-8").read()
         _, front, body = text.split("---\n", 2)
-        meta = yaml.load(front, Loader=yaml.BaseLoader)  # strings: BC dates are not datetime
+        meta = yaml.load(front, Loader=LOADER)  # strings: BC dates are not datetime
         html = TEMPLATE.render(title=meta.get("title") or meta.get("name"), body=md.reset().convert(body))
         os.makedirs(os.path.join(out, kind), exist_ok=True)
         with open(os.path.join(out, kind, name[:-3] + ".html"), "w", encoding="utf-8") as f:
@@ -196,8 +198,8 @@ def one(names):
     return len(names)
 if __name__ == "__main__":
     names = [(k, n) for k in ("events", "people", "places") for n in sorted(os.listdir(os.path.join(src, k)))]
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        pool.map(one, [names[0::2], names[1::2]])
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool.map(one, [names[k::workers] for k in range(workers)])
 '''
 
 
