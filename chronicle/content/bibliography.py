@@ -72,9 +72,15 @@ def load_bibliography(content_dir: str, problems: list[Problem]) -> tuple[tuple[
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, raw[: exc.start].count(b"\n") + 1, "not UTF-8: save the file as UTF-8"))
         return (), path
+    return read_works(path, text, problems), path
+
+
+def read_works(path: str, text: str, problems: list[Problem]) -> tuple[Work, ...]:
+    """The works of a bibliography's text, read by the reader its file name calls for.
+
+    `chronicle archive` reads its edited text with this before writing it."""
     reader = _read_bib if path.endswith(".bib") else _read_json if path.endswith(".json") else _read_yaml
-    items = reader(text, path, problems)
-    return _checked(items, path, problems), path
+    return _checked(reader(text, path, problems), path, problems)
 
 
 def _read_yaml(text: str, path: str, problems: list[Problem]) -> list[tuple[object, int]]:
@@ -183,7 +189,11 @@ _BIB_FIELDS = {"title": "title", "journal": "container-title", "journaltitle": "
                "location": "publisher-place", "volume": "volume", "edition": "edition", "doi": "DOI",
                "url": "URL", "isbn": "ISBN", "issn": "ISSN", "note": "note", "series": "collection-title",
                "school": "publisher", "institution": "publisher", "abstract": "abstract", "language": "language",
-               "langid": "language", "shorttitle": "title-short"}
+               "langid": "language", "shorttitle": "title-short", "archive": "archive"}
+# biblatex's verbatim fields: read as written, never LaTeX-decoded ('~' and '%' are part of a URL).
+# `archive` holds the URL of an archived copy: biblatex has no field for one, so chronicle uses
+# the name of the CSL variable it becomes (as in CSL-YAML and CSL-JSON); biblatex ignores it.
+_VERBATIM = ("url", "doi", "archive")
 _MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _URL_MACRO = re.compile(r"\\url\{([^}]*)\}")
@@ -193,11 +203,14 @@ def _read_bib(text: str, path: str, problems: list[Problem]) -> list[tuple[objec
     import bibtexparser  # only a site with a .bib pays for the import
     from bibtexparser import middlewares as mw
 
-    library = bibtexparser.parse_string(text, append_middleware=[
-        mw.LatexDecodingMiddleware(), mw.SeparateCoAuthors(), mw.SplitNameParts()])
+    library = bibtexparser.parse_string(text)
+    verbatim = [{f.key.lower(): f.value for f in entry.fields if f.key.lower() in _VERBATIM}
+                for entry in library.entries]  # before decoding, which would read '%' as a comment
+    for middleware in (mw.LatexDecodingMiddleware(), mw.SeparateCoAuthors(), mw.SplitNameParts()):
+        library = middleware.transform(library)
     for block in library.failed_blocks:
         problems.append(Problem(path, block.start_line + 1, _bib_failure(block)))
-    return [(_bib_item(entry), entry.start_line + 1) for entry in library.entries]
+    return [(_bib_item(entry, raw), entry.start_line + 1) for entry, raw in zip(library.entries, verbatim)]
 
 
 def _bib_failure(block) -> str:
@@ -209,13 +222,16 @@ def _bib_failure(block) -> str:
     return f"malformed BibTeX entry {first!r}" + (f": {reason}" if reason else "")
 
 
-def _bib_item(entry) -> dict:
+def _bib_item(entry, verbatim: dict) -> dict:
     fields = {key.lower(): item.value for key, item in entry.fields_dict.items()}
+    fields.update({key: value for key, value in verbatim.items() if isinstance(value, str)})
     kind = entry.entry_type.lower()
     item: dict = {"id": entry.key, "type": _BIB_TYPES.get(kind, "webpage" if "url" in fields else "document")}
     for key, value in fields.items():
         if key in ("author", "editor"):
             item[key] = [_bib_name(name) for name in value] if isinstance(value, list) else [{"literal": str(value)}]
+        elif key in _VERBATIM and isinstance(value, str):
+            item.setdefault(_BIB_FIELDS[key], value.strip())
         elif key in _BIB_FIELDS and not isinstance(value, list):
             item.setdefault(_BIB_FIELDS[key], _untex(str(value)))
     if "pages" in fields:

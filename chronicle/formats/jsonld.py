@@ -23,8 +23,8 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     _put(data, "startDate", None if event.start.edge else schema_date(event.start))
     if event.end is not None and event.end != event.start and not event.end.edge:
         data["endDate"] = schema_date(event.end, last=True)
-    elif event.end is None and _unaligned(event.start):
-        data["endDate"] = schema_date(event.start, last=True)  # a Hijri month: its last day
+    elif event.end is None and _no_single_iso(event.start) and not event.start.edge:
+        data["endDate"] = schema_date(event.start, last=True)  # a Hijri month: its last day; 201X: 2019
     _put(data, "description", event.summary)
     _put(data, "url", absolute_url(site.config, event))
     places = [site.places[s] for s in _event_place_slugs(event) if s in site.places]
@@ -129,14 +129,19 @@ def image_data(site: Site, image: Image | None) -> dict | None:
 
 def schema_date(date: Date, last: bool = False) -> str:
     """ISO 8601 text to the precision known ('~'/'?' dropped, schema.org has no such marks);
-    the display text where ISO 8601 cannot say it (2010s, a season, a year beyond 9999).
+    the display text only for a year beyond 9999, which ISO 8601 cannot write without an
+    agreed expansion.
 
-    A date written in another calendar is its Gregorian equivalent; a month or year of it
-    that is no Gregorian month or year is its first day (its last day with `last`)."""
+    What ISO 8601 has no single form for is its first unit (its last with `last`), as a
+    start and an end: a Hijri month is its first or last day; 201X, whose years are Gregorian
+    years, the year 2010 or 2019; a season its first or last month."""
     if _unaligned(date):
         return Date(*(date.last_day() if last else date.first_day())).iso()
-    if date.year_x or date.season or abs(date.year) >= 10000:
+    if abs(date.year) >= 10000:
         return display_date(date)
+    if date.year_x or date.season:  # issue 23: "JSON-LD gets ISO dates", never "2010s"
+        year, month, _ = date.last_day() if last else date.first_day()
+        return Date(year, month if date.season or date.month else None).iso()
     return Date(date.year, date.month, date.day, hour=date.hour, minute=date.minute,
                 second=date.second, tz=date.tz).iso()
 
@@ -149,6 +154,11 @@ def _alternate_names(entry: Person | Place) -> str | list[str] | None:
 
 def _unaligned(date: Date) -> bool:
     return date.span is not None and date.span[0] != date.span[1]
+
+
+def _no_single_iso(date: Date) -> bool:
+    """True when ISO 8601 writes the date as a start and an end (a Hijri month, 201X, a season)."""
+    return _unaligned(date) or ((bool(date.year_x) or date.season is not None) and abs(date.year) < 10000)
 
 
 def script_element(data: dict) -> Markup:

@@ -161,3 +161,146 @@ def test_check_links_reports_dead_source_urls_with_their_archived_copy(tmp_path:
         "no archived copy (run `chronicle archive`)",
     ]
     assert "Links: 1 of 3 source URLs answer" in run.out
+
+
+# A CSL-JSON export laid out as Zotero writes it: two-space indents, "URL" mid-item in one work and
+# last in the other, an "archive" that names a repository (CSL's meaning, kept) in a third.
+CSL_JSON = """\
+[
+  {
+    "id": "mid",
+    "type": "webpage",
+    "title": "URL in the middle",
+    "URL": "https://example.org/mid",
+    "accessed": {"date-parts": [[2019, 2, 26]]}
+  },
+  {
+    "id": "last",
+    "title": "URL last",
+    "URL": "https://example.org/a_b~c%20d"
+  },
+  {
+    "id": "kept",
+    "title": "Has a repository",
+    "archive": "Internet Archive",
+    "URL": "https://example.org/kept"
+  }
+]
+"""
+# BibTeX as Better BibTeX writes it (two spaces) and as Zotero's BibLaTeX writes it (a tab, url last).
+BIBTEX = """\
+% exported
+@online{mid,
+  title = {URL in the middle},
+  url = {https://example.org/mid},
+  urldate = {2019-02-26}
+}
+
+@online{last,
+\ttitle = {URL {Last}},
+\turl = {https://example.org/a_b~c%20d}
+}
+"""
+
+
+def _bibliography_site(tmp_path: Path, name: str, text: str) -> Path:
+    content = write_tree(tmp_path / "content", {"site.yaml": MINIMAL_SITE, "events/e.md": """\
+        ---
+        title: Event
+        date: 2019
+        sources:
+          - ref: mid
+          - ref: last
+        ---
+        Body.
+        """})
+    (content / name).write_text(text, encoding="utf-8")
+    return content
+
+
+def _snapshots(wayback: FakeWayback, *urls: str) -> None:
+    for url in urls:
+        wayback.snapshots[url] = f"http://web.archive.org/web/20190226/{url}"
+
+
+def test_archive_edits_csl_json_in_place_and_the_build_reads_it(tmp_path: Path, wayback: FakeWayback) -> None:
+    content = _bibliography_site(tmp_path, "bibliography.json", CSL_JSON)
+    _snapshots(wayback, "https://example.org/mid", "https://example.org/a_b~c%20d", "https://example.org/kept")
+    run = run_cli("archive", "--content", str(content), "--endpoint", wayback.base + "/wayback/available",
+                  cwd=tmp_path)
+    assert run.code == 1  # the third work is reported, not guessed at
+    assert run.err.splitlines() == [
+        "content/bibliography.json:15: not changed: work 'kept' has an \"archive\" that is no URL: "
+        "add https://web.archive.org/web/20190226/https://example.org/kept by hand"]
+    assert (content / "bibliography.json").read_text(encoding="utf-8") == CSL_JSON  # all or nothing per file
+    assert "0 archived copies added, 0 sources without one, 0 had one already" in run.out
+    (content / "bibliography.json").write_text(CSL_JSON.replace('    "archive": "Internet Archive",\n', ""),
+                                               encoding="utf-8")
+    run = run_cli("archive", "--content", str(content), "--endpoint", wayback.base + "/wayback/available",
+                  cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert "3 archived copies added, 0 sources without one, 0 had one already" in run.out
+    expected = CSL_JSON.replace('    "archive": "Internet Archive",\n', "").replace(
+        '    "URL": "https://example.org/mid",\n',
+        '    "URL": "https://example.org/mid",\n'
+        '    "archive": "https://web.archive.org/web/20190226/https://example.org/mid",\n').replace(
+        '    "URL": "https://example.org/a_b~c%20d"\n',
+        '    "URL": "https://example.org/a_b~c%20d",\n'
+        '    "archive": "https://web.archive.org/web/20190226/https://example.org/a_b~c%20d"\n').replace(
+        '    "URL": "https://example.org/kept"\n',
+        '    "URL": "https://example.org/kept",\n'
+        '    "archive": "https://web.archive.org/web/20190226/https://example.org/kept"\n')
+    assert (content / "bibliography.json").read_text(encoding="utf-8") == expected
+    build = run_cli("--content", str(content), "--output", str(tmp_path / "site"), cwd=tmp_path)
+    assert build.code == 0, build.err
+    page = (tmp_path / "site" / "events" / "e.html").read_text(encoding="utf-8")
+    assert page.count(">archived copy</a>") == 2
+    assert 'href="https://web.archive.org/web/20190226/https://example.org/a_b~c%20d"' in page
+
+
+def test_archive_edits_bibtex_in_place_and_the_build_reads_it(tmp_path: Path, wayback: FakeWayback) -> None:
+    content = _bibliography_site(tmp_path, "bibliography.bib", BIBTEX)
+    _snapshots(wayback, "https://example.org/mid", "https://example.org/a_b~c%20d")
+    run = run_cli("archive", "--content", str(content), "--endpoint", wayback.base + "/wayback/available",
+                  cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "content/bibliography.bib:2: archived copy https://web.archive.org/web/20190226/https://example.org/mid",
+        "content/bibliography.bib:8: archived copy "
+        "https://web.archive.org/web/20190226/https://example.org/a_b~c%20d",
+        "2 archived copies added, 0 sources without one, 0 had one already",
+    ]
+    assert (content / "bibliography.bib").read_text(encoding="utf-8") == BIBTEX.replace(
+        "  url = {https://example.org/mid},\n",
+        "  url = {https://example.org/mid},\n"
+        "  archive = {https://web.archive.org/web/20190226/https://example.org/mid},\n").replace(
+        "\turl = {https://example.org/a_b~c%20d}\n",
+        "\turl = {https://example.org/a_b~c%20d},\n"
+        "\tarchive = {https://web.archive.org/web/20190226/https://example.org/a_b~c%20d}\n")
+    build = run_cli("--content", str(content), "--output", str(tmp_path / "site"), cwd=tmp_path)
+    assert build.code == 0, build.err
+    page = (tmp_path / "site" / "events" / "e.html").read_text(encoding="utf-8")
+    assert page.count(">archived copy</a>") == 2
+    # '~' and '%' are part of a URL, not LaTeX: the original link is kept as written too
+    assert 'href="https://example.org/a_b~c%20d"' in page
+    again = run_cli("archive", "--content", str(content), "--endpoint", wayback.base + "/wayback/available",
+                    cwd=tmp_path)
+    assert "0 archived copies added, 0 sources without one, 2 had one already" in again.out
+
+
+def test_archive_leaves_a_file_alone_when_the_loader_would_not_read_it_back(
+        tmp_path: Path, wayback: FakeWayback, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronicle.commands import archive
+
+    content = _bibliography_site(tmp_path, "bibliography.json", CSL_JSON.replace(
+        '    "archive": "Internet Archive",\n', ""))
+    before = (content / "bibliography.json").read_bytes()
+    _snapshots(wayback, "https://example.org/mid")
+    broken = archive._json_edited  # a writer that leaves a trailing comma: the reader must catch it
+    monkeypatch.setattr(archive, "_json_edited", lambda text, found: broken(text, found).replace(
+        '"URL": "https://example.org/kept"\n', '"URL": "https://example.org/kept",\n'))
+    run = run_cli("archive", "--content", str(content), "--endpoint", wayback.base + "/wayback/available",
+                  cwd=tmp_path)
+    assert run.code == 1
+    assert run.err.startswith("content/bibliography.json: not changed: line ") and "invalid CSL-JSON" in run.err
+    assert (content / "bibliography.json").read_bytes() == before

@@ -143,5 +143,6 @@ def test_exports_map_spans_moments_and_open_ends(content, tmp_path):
     ics = (site / "calendar.ics").read_text()
     assert "SUMMARY:Moment" in ics and "Ongoing" not in ics and "Decade" not in ics
     assert '"startDate": "1985-04-12T23:20:30Z"' in (site / "events/moment.html").read_text()
-    assert '"startDate": "2010s"' in (site / "events/decade.html").read_text()
+    decade = (site / "events/decade.html").read_text()
+    assert '"endDate": "2019"' in decade and '"startDate": "2010"' in decade  # ISO years (issue 23)
     assert "13.8 billion years ago" in (site / "events/deep.html").read_text()

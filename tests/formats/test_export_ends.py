@@ -55,9 +55,25 @@ def test_built_exports_give_each_end_its_latest_day(content, tmp_path):
         page = (site / f"events/{slug}.html").read_text(encoding="utf-8")
         ld[slug] = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert (ld["a"]["startDate"], ld["a"]["endDate"]) == ("2004-06-11", "2004-06")  # ISO: the whole month
-    assert (ld["b"]["startDate"], ld["b"]["endDate"]) == ("1750", "1760s")  # no ISO form: the span in words
+    assert (ld["b"]["startDate"], ld["b"]["endDate"]) == ("1750", "1769")  # ISO: 176X ends in 1769 (issue 23)
     geo = json.loads((site / "places.geojson").read_text(encoding="utf-8"))
     [route] = [f for f in geo["features"] if f["geometry"]["type"] == "LineString"]
     assert (route["properties"]["start"], route["properties"]["end"]) == ("2004-06-11", "2004-06")  # EDTF
     ics = (site / "calendar.ics").read_text(encoding="utf-8")
     assert "DTEND;VALUE=DATE:20040601" not in ics  # left out (not day-precise), never cut to its first day
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("201X", "2010", "2019"),
+    ("1XXX", "1000", "1999"),
+    ("2001-21", "2001-03", "2001-05"),  # spring: its first and last month
+    ("1958-11~", "1958-11", "1958-11"),  # ISO already: as written, '~' dropped
+])
+def test_json_ld_dates_are_iso_8601_never_words(text, start, end):
+    """Issue 23: "JSON-LD gets ISO dates"; what ISO has no one form for is a first and a last unit."""
+    from chronicle.dates import parse_date
+    from chronicle.formats.jsonld import schema_date
+
+    date = parse_date(text)
+    assert (schema_date(date), schema_date(date, last=True)) == (start, end)
+    assert all(re.fullmatch(r"-?\d{4}(-\d\d){0,2}", value) for value in (start, end))
