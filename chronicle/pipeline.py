@@ -28,8 +28,8 @@ from .output.write import StagedFiles, Staging, Written, staged_site
 
 def _base_url_refused(problems: list[Problem], config_path: str) -> bool:
     """True if site.yaml's base_url or --base-url was given but refused (an error already names it)."""
-    return any(not p.warning and (p.path == "--base-url" or (p.path == config_path and p.message.startswith("base_url:")))
-               for p in problems)
+    return any(not p.warning and (p.path == "--base-url" or
+                                  (p.path == config_path and p.message.startswith("base_url:"))) for p in problems)
 
 
 def check(options: Options, memo: LoadMemo | None = None,
