@@ -298,7 +298,7 @@ def json_problem(path: str, handle: BinaryIO, exc: Exception) -> Problem:
         line, column = _place(handle, int(match.group(2)))
         shown = symbol if len(symbol) <= 20 else symbol[:20] + "…"
         return Problem(path, line, f"not valid JSON: unexpected {shown!r} (column {column})")
-    if message.startswith("Incomplete JSON"):
+    if isinstance(exc, ijson.IncompleteJSONError):  # the end of the file, in a value or a string
         line, column = _place(handle, None)
         return Problem(path, line, f"not valid JSON: the file ends inside a value (column {column})")
     if message.startswith("Additional data"):

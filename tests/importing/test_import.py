@@ -284,3 +284,26 @@ def test_import_memory_follows_the_largest_slide_not_the_file(tmp_path):
     assert (code, err.strip()) == ("0", "''")
     assert len(os.listdir(tmp_path / "content" / "events")) == 1000
     assert int(peak_kib) < 70 * 1024, f"peak RSS {int(peak_kib) // 1024} MB"
+
+
+def test_json_broken_after_many_events_is_one_line_with_its_place_and_nothing_is_written(tmp_path):
+    """Streamed: 300 events are read and staged before the parser meets the error; none may stay."""
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True)
+    (content / "events" / "mine.md").write_text("mine\n")
+    source = tmp_path / "t.json"
+    good = ",\n".join(f'{{"start_date": {{"year": {1000 + i}}}, "text": {{"headline": "E {i}"}}}}' for i in range(300))
+    source.write_text('{"events": [\n' + good + ',\n  {"start_date": {"year": 1958}} x\n]}')
+    code, out, err = run("timelinejs", source, content)
+    assert (code, out) == (1, "")
+    assert err == f"{source}:302: not valid JSON: unexpected 'x' (column 34)\n"
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*")) == ["events", "events/mine.md"]
+
+
+def test_json_ending_midway_is_one_line_and_leaves_no_folder(tmp_path):
+    source = tmp_path / "t.json"
+    source.write_text('{"events": [\n{"start_date": {"year": 1958}, "text": {"headline": "A"}},\n{"start_')
+    code, out, err = run("timelinejs", source, tmp_path / "new" / "content")
+    assert (code, out) == (1, "")
+    assert err == f"{source}:3: not valid JSON: the file ends inside a value (column 9)\n"
+    assert not (tmp_path / "new").exists()
