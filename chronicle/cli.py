@@ -23,7 +23,8 @@ EPILOG = """commands:
   new       new event TITLE --date DATE | new person NAME | new place NAME [--lat N --lon N]
             | new page TITLE: write a skeleton to content/<events|people|places|pages>/<slug>.md
             (never overwrites); the slug is the title in a-z letters, or --slug SLUG
-  import    import timelinejs FILE.json|FILE.csv: write Markdown events into --content
+  import    import timelinejs FILE.json|FILE.csv: write Markdown events into --content; relative
+            media files beside FILE are copied into content/assets/, or resolved with --media-base URL
   init      init DIR: create a new site (content, Pages workflow) in an empty folder, or in one
             holding only a new repository's .git, README and LICENSE (e.g. `init .`)
 
@@ -51,6 +52,8 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
     p.add_argument("--lon", help="new place: longitude, e.g. 125.75")
     p.add_argument("--slug", help="new: the file's slug (default: from the title), e.g. panmunjom")
+    p.add_argument("--media-base", metavar="URL", default="",
+                   help="import: the address relative media are resolved against, e.g. https://example.org/timeline/")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 
@@ -198,7 +201,7 @@ def run_writer(args: argparse.Namespace, content_dir: str, prog: str, out: TextI
             print(f"{prog} init: {problem}", file=err)
             return 2
         return scaffold.run_init(args.args[0], out, err)
-    return run_import(args.args, content_dir, prog, out, err)
+    return run_import(args.args, content_dir, prog, out, err, args.media_base)
 
 
 def init_name_problem(name: str) -> str | None:
@@ -214,10 +217,10 @@ def init_name_problem(name: str) -> str | None:
 
 
 
-def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: TextIO) -> int:
+def run_import(args: list[str], content_dir: str, prog: str, out: TextIO, err: TextIO, media_base: str = "") -> int:
     """`import timelinejs FILE`: write events from a TimelineJS file into the content folder."""
     if len(args) != 2 or args[0] != "timelinejs":
         print(f"usage: {prog} import timelinejs FILE.json|FILE.csv [--content DIR]", file=err)
         return 2
     from .importing.command import run_import as import_timelinejs
-    return import_timelinejs(args[0], args[1], content_dir, out, err)
+    return import_timelinejs(args[0], args[1], content_dir, out, err, media_base)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..errors import BuildFailed, Problem
 from .mdlimits import MAX_BLOCKS, NestedTooDeeply, count_blocks, harden_blocks
-from ..content.model import Event, Person, Place, Site
+from ..content.model import Event, Person, Place, Site, link_text
 from .sanitize import SAFE_ATTRIBUTES, sanitize_body
 from ..link.urls import entry_path
 from ..content.wikilinks import Target, WikiLinkExtension
@@ -50,7 +50,7 @@ def convert_body(entry: Event | Person | Place, site: Site, root: str,
     """An entry's Markdown body as HTML, NOT yet sanitized (finish_body does that)."""
     def resolve(slug: str) -> Target | None:
         found = site.entry(slug)
-        return Target(root + entry_path(found), found.title) if found else None
+        return Target(root + entry_path(found), link_text(found, entry, site.config.language)) if found else None
 
     _check_size(entry)
     if not entry.body.strip():  # person and place bodies are often empty: Markdown would say ""

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .cache import BodyCache, key_of
 from .markup import Converters, convert_body, finish_body
-from ..content.model import Event, Person, Place, Site, StandalonePage
+from ..content.model import Event, Person, Place, Site, StandalonePage, link_text
 from ..parallel import split_map
 from ..link.urls import entry_path
 from ..content.wikilinks import WIKILINK_PATTERN
@@ -48,13 +48,13 @@ def body_key(site: Site, entry: Entry) -> str:
     """Everything the body's HTML depends on, digested."""
     # Every [[...]] in the source, even in code, where Markdown leaves it: a superset is safe.
     slugs = sorted({match.group(1).strip() for match in _WIKILINKS.finditer(entry.body)})
-    targets = [_target(site, slug) for slug in slugs]
+    targets = [_target(site, slug, entry) for slug in slugs]
     return key_of("body", str(site.config.allow_html), entry.body, json.dumps(targets))
 
 
-def _target(site: Site, slug: str) -> tuple[str, str, str] | None:
+def _target(site: Site, slug: str, entry: Entry) -> tuple[str, str, str] | None:
     found = site.entry(slug)
-    return (slug, entry_path(found), found.title) if found else None
+    return (slug, entry_path(found), link_text(found, entry, site.config.language)) if found else None
 
 
 def _render(site: Site, entries: Sequence[Entry], cached: Sequence[str | None]) -> list[tuple[str, str]]:

@@ -1,12 +1,14 @@
 """Validators for front-matter values: each returns the typed value or raises FieldError."""
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from typing import Callable
 from urllib.parse import urlsplit
 
 from ..dates import Date, DateError, parse_date
+from ..dates.othercal import CALENDARS
 
 SLUG_MAX = 200  # characters: '<slug>.html' must stay a valid file name (255 bytes) everywhere
 # \Z, not $: '$' also matches before a final newline, which would let 'a\n.md' through.
@@ -61,20 +63,24 @@ def date(value: object) -> Date:
         raise FieldError(f"invalid date {show(value)}: {exc}") from None
 
 
-def julian_date(value: object) -> Date:
-    """An EDTF date written in the Julian calendar (Old Style), kept as its Gregorian day."""
-    try:
-        return parse_date(value, calendar="julian")
-    except DateError as exc:
-        raise FieldError(f"invalid date {show(value)}: {exc}") from None
-
-
 def calendar(value: object) -> str:
-    """'julian' (Old Style dates) or 'gregorian' (the default)."""
+    """A calendar name: 'gregorian' (the default), 'julian' (Old Style), 'islamic', ..."""
     result = text(value)
-    if result not in ("julian", "gregorian"):
-        raise FieldError(f"expected 'julian' or 'gregorian', got {show(value)}")
+    if result not in CALENDARS:
+        close = difflib.get_close_matches(result, CALENDARS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(CALENDARS)})"
+        raise FieldError(f"unknown calendar {show(value)}{hint}")
     return result
+
+
+def date_in(calendar_name: str) -> Validator:
+    """An EDTF-shaped date written in that calendar."""
+    def check(value: object) -> Date:
+        try:
+            return parse_date(value, calendar=calendar_name)
+        except DateError as exc:
+            raise FieldError(f"invalid date {show(value)}: {exc}") from None
+    return check
 
 
 def boolean(value: object) -> bool:

@@ -13,7 +13,7 @@ from .contentfiles import list_files, path_problem
 from ..errors import Problem
 from .media import active_asset_problems, image_from
 from ..parallel import split_map
-from .model import Content, Era, Event, Person, Place, SiteConfig, Source, StandalonePage, Stop
+from .model import Content, Era, Event, Name, Person, Place, SiteConfig, Source, StandalonePage, Stop
 from .schema import ERA, PAGE, PERSON, PLACE, SITE, event_schema, read_list, read_mapping
 from .unknown import unknown_entries
 from .yamlread import YamlError, read_yaml
@@ -103,7 +103,7 @@ def load_eras(path: str, problems: list[Problem]) -> tuple[Era, ...]:
     for values, line in read_list(data, ERA, path, 0, problems, "eras.yaml"):
         if not {"name", "start", "end"} <= values.keys():
             continue  # read_mapping has reported what is missing or invalid
-        if values["end"].end_key() < values["start"].sort_key()[:3]:
+        if values["end"].end_key() < values["start"].start_key():
             problems.append(Problem(path, line, f"era '{values['name']}' ends before it starts"))
         else:
             eras.append(Era(**values))
@@ -237,7 +237,7 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
         problems.append(Problem(doc.path, doc.meta.lines["end"],
                                 "give either an interval 'date: A/B' or 'end', not both"))
     end = values.pop("end", end)
-    if end is not None and end.end_key() < start.sort_key()[:3]:
+    if end is not None and end.end_key() < start.start_key():
         key = "end" if "end" in doc.meta else "date"
         problems.append(Problem(doc.path, doc.meta.lines[key],
                                 f"end {end.iso()} is before the start {start.iso()}"))
@@ -254,6 +254,7 @@ def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person |
     if "name" not in values:
         return None
     _read_image(values, doc.path, problems)
+    _read_names(values, doc.path, problems)
     return Person(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                   body_line=doc.body_line, **values)
 
@@ -267,6 +268,7 @@ def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | N
     if "name" not in values:
         return None
     _read_image(values, doc.path, problems)
+    _read_names(values, doc.path, problems)
     return Place(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                  body_line=doc.body_line, **values)
 
@@ -284,6 +286,19 @@ def _read_image(values: dict, path: str, problems: list[Problem]) -> None:
     if "image" in values:
         record, line = values["image"]
         values["image"] = image_from(record, path, line, problems)
+
+
+def _read_names(values: dict, path: str, problems: list[Problem]) -> None:
+    """Replace the checked `names:` records by Names; an `until` before its `from` is an error."""
+    names = []
+    for record, line in values.get("names", ()):
+        start, until = record.pop("from", None), record.get("until")
+        if start is not None and until is not None and until.last_day() < start.first_day():
+            problems.append(Problem(path, line, f"names: until {until.iso()} is before from {start.iso()} "
+                                                f"for '{record['name']}'"))
+            continue
+        names.append(Name(start=start, **record))
+    values["names"] = tuple(names)
 
 
 def _file_lines(meta) -> dict[str, int]:

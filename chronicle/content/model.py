@@ -90,6 +90,58 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Name:
+    """A name an entry bore over time or in another language (`names:`); `start` is `from`."""
+
+    name: str
+    lang: str | None = None
+    start: Date | None = None
+    until: Date | None = None
+    note: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        """True when it says when it was used: only such names stand in for the heading name."""
+        return self.start is not None or self.until is not None
+
+    def holds_at(self, date: Date) -> bool:
+        """True when the date's first day lies within from..until (either may be open)."""
+        day = date.first_day()
+        return ((self.start is None or self.start.first_day() <= day)
+                and (self.until is None or day <= self.until.last_day()))
+
+
+def name_at(entry: "Person | Place", date: Date | None, language: str) -> str:
+    """The name the person or place bore at `date`, in the site's language; else its heading name.
+
+    Only dated names in the site's language (or with no `lang`) count, the first that holds
+    in the file's order: an undated name, or one in another language, never replaces the heading.
+    """
+    if date is None:
+        return entry.name
+    primary = language.split("-")[0].lower()
+    for name in entry.names:
+        same_language = name.lang is None or name.lang.split("-")[0].lower() == primary
+        if name.dated and same_language and name.holds_at(date):
+            return name.name
+    return entry.name
+
+
+def name_then(entry: "Person | Place", date: Date | None, language: str) -> str:
+    """'Peking (Beijing)': the name at the date, with the heading name after it where they differ."""
+    then = name_at(entry, date, language)
+    return entry.name if then == entry.name else f"{then} ({entry.name})"
+
+
+def link_text(target, source, language: str) -> str:
+    """The default text of a wiki-link from `source` to `target`: in an event's body a person or
+    place is called as at the event's date ('Peking (Beijing)'), anywhere else by its title."""
+    if isinstance(source, Event) and isinstance(target, (Person, Place)):
+        return name_then(target, source.start, language)
+    return target.title
+
+
+@dataclass(frozen=True)
 class Person:
     """A person, from content/people/<slug>.md."""
 
@@ -105,6 +157,7 @@ class Person:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    names: tuple[Name, ...] = ()  # other names over time or in other languages
 
     @property
     def title(self) -> str:
@@ -129,6 +182,7 @@ class Place:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    names: tuple[Name, ...] = ()  # other names over time or in other languages
 
     @property
     def title(self) -> str:

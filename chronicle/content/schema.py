@@ -8,6 +8,7 @@ from typing import Callable
 
 from . import fields
 from ..dates import DateError, parse_interval
+from ..dates.othercal import CALENDARS
 from ..errors import Problem
 from .model import TIMELINE_FACETS, TimelineOptions
 
@@ -33,8 +34,8 @@ def _interval(value: object, calendar: str = "gregorian"):
         raise fields.FieldError(f"invalid date {fields.show(value)}: {exc}") from None
 
 
-def _julian_interval(value: object):
-    return _interval(value, "julian")
+def _interval_in(calendar: str) -> Callable[[object], object]:
+    return lambda value: _interval(value, calendar)
 
 
 def _lang(value: object) -> str:
@@ -96,18 +97,26 @@ EVENT: Schema = {
     "draft": Field(fields.boolean), "display_date": Field(fields.text), "calendar": Field(fields.calendar),
     "image": Field(shape="record", schema=IMAGE),
 }
-# `calendar: julian` changes how the event's own dates are read (route and source dates stay Gregorian).
-EVENT_JULIAN: Schema = {**EVENT, "date": Field(_julian_interval, required=True), "end": Field(fields.julian_date)}
+# `calendar:` changes how the event's own dates and its route stops' dates are read (source
+# dates stay Gregorian: a source is cited by its own publication date).
+EVENT_IN: dict[str, Schema] = {
+    calendar: {**EVENT, "date": Field(_interval_in(calendar), required=True), "end": Field(fields.date_in(calendar)),
+               "route": Field(shape="records", schema={**STOP, "date": Field(fields.date_in(calendar))})}
+    for calendar in CALENDARS if calendar != "gregorian"}
+NAME: Schema = {
+    "name": Field(fields.text, required=True), "lang": Field(_lang), "from": Field(fields.date),
+    "until": Field(fields.date), "note": Field(fields.text),
+}
 PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
-    "image": Field(shape="record", schema=IMAGE),
+    "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
 }
 PLACE: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
     "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
-    "image": Field(shape="record", schema=IMAGE),
+    "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
@@ -126,7 +135,7 @@ ERA: Schema = {
 
 def event_schema(calendar: object) -> Schema:
     """The event schema for the calendar its front matter names."""
-    return EVENT_JULIAN if calendar == "julian" else EVENT
+    return EVENT_IN.get(calendar, EVENT) if isinstance(calendar, str) else EVENT
 
 
 def read_mapping(data: object, schema: Schema, path: str, offset: int,

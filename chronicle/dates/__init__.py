@@ -6,7 +6,8 @@ text), errors that name the fix, and the date as readers of each site language s
 Must never: read a file or know about entries, pages or output; `datetime.date` is not used
 (it has no year zero and no BC years).
 
-Modules: model (the Date value), calendars (day arithmetic, Julian), edtf (parsing),
+Modules: model (the Date value), calendars (day arithmetic, Julian), othercal (Hijri, Persian,
+Hebrew, Juche, Minguo via convertdate/hijridate), edtf (parsing),
 edtflevel2 (the error path's hints), display (English text), text (text per site language).
 """
 from .display import display_date, display_range

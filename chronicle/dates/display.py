@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .model import MONTHS, SEASONS, year_label
+from .othercal import written_text
 
 if TYPE_CHECKING:
     from .model import Date
@@ -18,12 +19,23 @@ _AGO = ((10 ** 9, "billion"), (10 ** 6, "million"))
 
 
 def display_date(date: Date) -> str:
-    """One date in English, as written: qualifiers, unknown digits, time, Old Style."""
+    """One date in English, as written: qualifiers, unknown digits, time, Old Style, other calendars."""
+    if date.written is not None:
+        return qualify(date, f"{written_text(date)} ({gregorian_text(date)})")
     text = qualify(date, plain(date, with_year=True))
     if date.julian is None:
         return text
     written = type(date)(date.julian[0], date.julian[1], date.julian[2], date.approximate, date.uncertain)
     return f"{display_date(written)} (O.S.; {text})"
+
+
+def gregorian_text(date: Date) -> str:
+    """The Gregorian side of a date written in another calendar: '9 December 1957',
+    '22 December 1957 – 20 January 1958' for a Hijri month, '1958' for Juche 47."""
+    if date.span is None:
+        return year_text(date.year)  # Juche and Minguo: Gregorian months and days, only the year differs
+    first, last = (type(date)(*day) for day in date.span)
+    return display_date(first) if first == last else display_range(first, last)
 
 
 def plain(date: Date, with_year: bool, with_era: bool = False) -> str:
@@ -56,8 +68,15 @@ def year_text(year: int, with_era: bool = False) -> str:
 
 
 def decade_text(date: Date) -> str:
-    """'2010s', '1900s'; spans reaching BC as '200–101 BC' or '1 BC – AD 99'."""
+    """'2010s', '1900s', '1000–1999', 'year unknown'; spans reaching BC as '200–101 BC' or '1 BC – AD 99'.
+
+    A millennium is written as its years: '1000s' reads as the decade 1000-1009.
+    """
     first, last = date.year, date.last_year
+    if date.year_x >= 4:
+        return "year unknown"
+    if first >= 1 and date.year_x == 3:
+        return f"{year_label(first)}–{year_label(last)}"
     if first >= 1:
         return f"{year_label(first)}s"
     if last <= 0:
@@ -68,8 +87,8 @@ def decade_text(date: Date) -> str:
 def clock(date: Date) -> str:
     """'23:20', '23:20:30', '23:20 UTC', '23:20 (+05:30)'."""
     text = f"{date.hour:02d}:{date.minute:02d}"
-    if date.second:
-        text += f":{date.second:02d}"
+    if date.second or date.fraction:
+        text += f":{date.second:02d}" + (f".{date.fraction}" if date.fraction else "")
     if date.tz == "Z":
         return f"{text} UTC"
     return f"{text} ({date.tz})" if date.tz else text
@@ -102,6 +121,10 @@ def display_range(start: Date, end: Date | None) -> str:
 
 def edge_text(start: Date, end: Date | None) -> str:
     """An interval with an open or unknown end."""
+    if end is not None and start.edge and end.edge:  # '../..', '/': no date at all
+        ends = ("open" if start.open else "unknown", "open" if end.open else "unknown")
+        return {("open", "open"): "open at both ends", ("unknown", "unknown"): "start and end unknown",
+                ("open", "unknown"): "open start, end unknown", ("unknown", "open"): "start unknown (ongoing)"}[ends]
     if start.edge == "open_start":
         return f"until {display_date(end)}"
     if start.edge == "unknown_start":

@@ -16,28 +16,70 @@ _UNSPECIFIED_RE = re.compile(r"^(-?)([0-9X]{4})(-[0-9X]{2}){0,2}\Z")
 
 
 def closest_level1(text: str, is_level1: Callable[[str], bool]) -> str | None:
-    """The level 1 text nearest a level 2 form, or None when the text is no EDTF at all.
+    """The level 1 text of the same meaning as a level 2 form; '' for a level 2 form that has
+    none (a set of far-apart dates); None when the text is no EDTF at all.
 
     `is_level1` is edtf.py's own check, passed in so that this error-path module needs
     nothing from the parser that imports it.
     """
     for rule in (_set, _exponent, _significant, _qualified_parts, _unspecified):
         closest = rule(text)
-        if closest and is_level1(closest):
+        if closest == "" or (closest and is_level1(closest)):
             return closest
     return None
 
 
 def _set(text: str) -> str | None:
-    """'{1667,1668}' (all of) and '[1760..1770]' (one of): the interval they span."""
+    """'{1667,1668}' (all of) and '[1760..1770]' (one of): the interval they span.
+
+    '[..1984]' (1984 or earlier) is '../1984'. Dates of different precisions, or far apart
+    ('[-1667,1760-12]'), are no span: an interval would claim the years between.
+    """
     match = _SET_RE.match(text)
     if not match:
         return None
-    items = [p.strip() for part in match.group(1).split(",") for p in part.split("..")]
+    inner = match.group(1).strip()
+    items = [p.strip() for part in inner.split(",") for p in part.split("..")]
     items = [item for item in items if item]
+    if len(items) == 1 and inner.startswith(".."):
+        return f"../{items[0]}"
+    if len(items) == 1 and inner.endswith(".."):
+        return f"{items[0]}/.."
     if not items:
         return None
-    return items[0] if len(items) == 1 else f"{items[0]}/{items[-1]}"
+    if inner.startswith("..") or inner.endswith(".."):
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{items[0]}/{items[-1]}" if _mostly_covered(inner) else ""
+
+
+def _mostly_covered(inner: str) -> bool:
+    """True when the set's dates share one precision and cover at least half of their span."""
+    units = []
+    for part in inner.split(","):
+        ends = [_ordinal(p.strip()) for p in part.split("..")]
+        if None in ends or len(ends) > 2:
+            return False
+        units.append((ends[0][0], ends[0][1], ends[-1][1]))
+    if len({precision for precision, _, _ in units}) != 1:
+        return False
+    covered = sum(last - first + 1 for _, first, last in units)
+    span = max(last for _, _, last in units) - min(first for _, first, _ in units) + 1
+    return covered * 2 >= span > 0
+
+
+def _ordinal(text: str) -> tuple[int, int] | None:
+    """(precision, a count of years, months or days) of a plain date, to measure a set's gaps."""
+    match = re.match(r"^(-?[0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z", text)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is None:
+        return 0, year
+    if day is None:
+        return 1, year * 12 + month
+    return 2, year * 372 + month * 31 + day  # gaps of a day or two at month ends do not matter here
 
 
 def _exponent(text: str) -> str | None:

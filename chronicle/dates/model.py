@@ -41,6 +41,9 @@ class Date:
       UNKNOWN_END_YEARS out (unknown), as python-edtf has it.
     - `julian`: the day as written Old Style when the event says `calendar: julian`; the
       year/month/day fields are then the Gregorian equivalent (what orders and exports).
+    - `calendar`/`written`/`span`: a date written in another calendar (islamic, persian,
+      hebrew, juche, ...); `span` is its Gregorian first and last day when they are not a
+      Gregorian day, month or year, and then `precision` is the precision as written.
     """
 
     year: int  # the earliest year: 2010 for 201X, -199 for -01XX
@@ -56,12 +59,21 @@ class Date:
     minute: int | None = None
     second: int | None = None
     tz: str | None = None  # 'Z' or '+05:30' as written (normalised to hh:mm)
+    fraction: str = ""  # decimal digits of a second as written ('042' of 59.042)
     edge: str = ""
     julian: tuple[int, int | None, int | None] | None = None  # as written Old Style
+    # Written in another calendar (othercal.py): its name, the (year, month, day) as written
+    # there, and, where its months or years are not Gregorian ones, the first and last
+    # Gregorian day it covers; the fields above then hold the first day.
+    calendar: str = ""
+    written: tuple[int, int | None, int | None] | None = None
+    span: tuple[Day, Day] | None = None
 
     @property
     def precision(self) -> str:
         """'year', 'month' or 'day': which of year, month and day are known."""
+        if self.span is not None:
+            return PRECISIONS[(self.written[1] is not None) + (self.written[2] is not None)]
         return PRECISIONS[(self.month is not None) + (self.day is not None)]
 
     @property
@@ -87,7 +99,8 @@ class Date:
     @property
     def exact(self) -> bool:
         """A plain day, month or year (or moment) with nothing to explain beside it."""
-        return not (self.qualified or self.unspecified or self.season or self.edge or self.julian)
+        return not (self.qualified or self.unspecified or self.season or self.edge or self.julian
+                    or self.written)
 
     @property
     def last_year(self) -> int:
@@ -96,11 +109,15 @@ class Date:
 
     def first_day(self) -> Day:
         """The first day of its span (the fields; edges ignored)."""
+        if self.span is not None:
+            return self.span[0]
         month = self.month or (SEASON_MONTHS[self.season][0] if self.season else 1)
         return (self.year, month, self.day or 1)
 
     def last_day(self) -> Day:
         """The last day of its span (the fields; edges ignored)."""
+        if self.span is not None:
+            return self.span[1]
         year = self.last_year
         month = self.month or (SEASON_MONTHS[self.season][1] if self.season else 12)
         return (year, month, self.day or days_in_month(year, month))
@@ -109,7 +126,7 @@ class Date:
         """python-edtf's lower_strict as (year, month, day); None when open."""
         if self.edge == "open_start":
             return None
-        if self.edge == "unknown_start":
+        if self.edge == "unknown_start" and self.year_x < 4:  # '/': both unknown, the whole of XXXX
             return add_years(self.last_day(), -UNKNOWN_END_YEARS)
         return self.first_day()
 
@@ -117,7 +134,7 @@ class Date:
         """python-edtf's upper_strict as (year, month, day); None when open."""
         if self.edge == "open_end":
             return None
-        if self.edge == "unknown_end":
+        if self.edge == "unknown_end" and self.year_x < 4:
             return add_years(self.first_day(), UNKNOWN_END_YEARS)
         return self.last_day()
 
@@ -134,26 +151,46 @@ class Date:
     def sort_key(self) -> tuple:
         """Earliest moment it may begin (UTC for a moment with a zone), then longer spans first.
 
-        The first three items are a day, comparable with end_key().
+        The first three items are a day (a moment's in UTC); start_key() and end_key() bound
+        the days it may cover, for containment checks.
         """
         first = self.first_day()
         if self.hour is None:
             return (*first, 0, -_span_days(self) * 86400)
-        seconds = self.hour * 3600 + (self.minute or 0) * 60 + (self.second or 0) - _offset_seconds(self.tz)
-        shift, seconds = divmod(seconds, 86400)
-        day = first if not shift else _shift_day(first, shift)
+        day, seconds = self._utc()
         return (*day, seconds, -(1 if self.second is not None else 60))
 
+    def start_key(self) -> Day:
+        """The first day it may cover, for containment checks: as written, or earlier in UTC.
+
+        A moment belongs to the day written and, read in UTC, maybe to the day before or
+        after ('23:20-04' is 03:20 UTC the next day); either reading is inside its bounds.
+        """
+        return min(self.first_day(), self._utc()[0]) if self.hour is not None else self.first_day()
+
     def end_key(self) -> Day:
-        """The last day it may cover, for containment checks."""
-        return self.last_day()
+        """The last day it may cover, for containment checks: as written, or later in UTC."""
+        return max(self.last_day(), self._utc()[0]) if self.hour is not None else self.last_day()
+
+    def _utc(self) -> tuple[Day, int]:
+        """A moment's day and second of the day in UTC (floating time is taken as UTC)."""
+        seconds = self.hour * 3600 + (self.minute or 0) * 60 + (self.second or 0) - _offset_seconds(self.tz)
+        shift, seconds = divmod(seconds, 86400)  # 24:00:00 is the next day's 00:00:00
+        first = self.first_day()
+        return (first if not shift else _shift_day(first, shift)), seconds
 
     def fractional_year(self) -> float:
         """Where it begins on a continuous time line (e.g. 1958.9), for drawing."""
         return _fraction(self.first_day())
 
     def iso(self) -> str:
-        """The EDTF text, normalised (e.g. '1958-11~', '201X', '2001-21'); Gregorian."""
+        """The EDTF text, normalised (e.g. '1958-11~', '201X', '2001-21'); Gregorian.
+
+        A Hijri month or year, which is no Gregorian month or year, is its days as an
+        interval: '1957-12-22/1958-01-20'.
+        """
+        if self.span is not None and self.span[0] != self.span[1]:
+            return "/".join(edtf_text(Date(*day)) for day in self.span)
         return edtf_text(self)
 
 
@@ -207,6 +244,7 @@ def edtf_text(date: Date) -> str:
         text += "-XX" if date.day_x else f"-{date.day:02d}"
     if date.hour is not None:
         text += f"T{date.hour:02d}:{date.minute:02d}" + (f":{date.second:02d}" if date.second is not None else "")
+        text += f".{date.fraction}" if date.fraction else ""
         return text + (date.tz or "")
     return text + ("%" if date.approximate and date.uncertain else "~" if date.approximate
                    else "?" if date.uncertain else "")

@@ -6,9 +6,10 @@ rules here use English.
 """
 from __future__ import annotations
 
-from .display import clock, display_date, display_range
-from .model import Date, year_label
+from .display import clock, display_date, display_range, year_text as english_year
+from .model import Date
 from ..language.i18n import ui_language
+from .othercal import written_text
 
 _KO_SEASONS = {21: "봄", 22: "여름", 23: "가을", 24: "겨울"}
 
@@ -17,6 +18,8 @@ def date_text(date: Date, language: str) -> str:
     """One date in the site's language."""
     if ui_language(language) != "ko":
         return display_date(date)
+    if date.written is not None:
+        return _ko_written(date)
     text = _ko_qualify(date, _ko_plain(date, with_year=True))
     if date.julian is None:
         return text
@@ -53,13 +56,15 @@ def life(person, t: dict[str, str], language: str) -> str:
 
 
 def year_text(year: int, language: str) -> str:
-    """A year heading: '1958', '44 BC'; '1958년', '기원전 44년'."""
+    """A year heading: '1958', '44 BC', '66 million years ago' (as the axis says it); '1958년', '기원전 44년'."""
     if ui_language(language) != "ko":
-        return year_label(year)
+        return english_year(year)
     return f"기원전 {1 - year:,}년" if year <= 0 else f"{year:,}년" if year >= 10000 else f"{year}년"
 
 
 def _ko_edge(start: Date, end: Date) -> str:
+    if start.edge and end.edge:  # '../..', '/': no date at all
+        return "시작·끝 미상"
     if start.edge == "open_start":
         return f"{date_text(end, 'ko')}까지"
     if start.edge == "unknown_start":
@@ -68,8 +73,10 @@ def _ko_edge(start: Date, end: Date) -> str:
 
 
 def _ko_plain(date: Date, with_year: bool) -> str:
-    if date.year_x:
-        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 else \
+    if date.year_x >= 4:
+        return "연도 미상"
+    if date.year_x:  # a millennium as its years: '1000년대' reads as the decade 1000-1009
+        return f"{year_text(date.year, 'ko').removesuffix('년')}년대" if date.year >= 1 and date.year_x < 3 else \
             f"{year_text(date.year, 'ko')} ~ {year_text(date.last_year, 'ko')}"
     parts = [year_text(date.year, "ko")] if with_year else []
     if date.season:
@@ -83,6 +90,18 @@ def _ko_plain(date: Date, with_year: bool) -> str:
     if date.hour is not None:
         parts.append(clock(date))  # times read the same in Korean
     return " ".join(parts)
+
+
+def _ko_written(date: Date) -> str:
+    """'주체 47년 (1958년)'; Hijri, Persian and Hebrew months keep their Latin names, the Gregorian side is Korean."""
+    year, month, day = date.written
+    if date.span is None:  # Juche and Minguo: Gregorian months, only the year differs
+        era = {"juche": "주체", "minguo": "민국"}[date.calendar]
+        parts = [f"{era} {year}년"] + ([f"{month}월"] if month else []) + ([f"{day}일"] if day else [])
+        return _ko_qualify(date, f"{' '.join(parts)} ({year_text(date.year, 'ko')})")
+    first, last = (Date(*day) for day in date.span)
+    gregorian = date_text(first, "ko") if first == last else range_text(first, last, "ko")
+    return _ko_qualify(date, f"{written_text(date)} ({gregorian})")
 
 
 def _ko_qualify(date: Date, text: str) -> str:

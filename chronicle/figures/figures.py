@@ -8,8 +8,9 @@ from ..language.i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from ..content.model import Event, Place, Site, Stop
-from .timeline_view import Drawn, drawn_events
+from .timeline_view import Drawn, drawn_events, era_spans
 from ..link.urls import entry_path, year_path
+from ..content.model import name_at
 
 
 def axis_marks(site: Site, drawn: Drawn | None = None) -> list[AxisMark]:
@@ -33,7 +34,7 @@ def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path,
         return None
     lang = site.config.language
     marks = axis_marks(site) if marks is None else marks
-    bands = [AxisBand(era.name, era.start.fractional_year(), era.end.latest()) for era in site.eras]
+    bands = [AxisBand(era.name, start, end) for era, (start, end) in zip(site.eras, era_spans(site.eras))]
     years = set(site.years)
 
     def bin_href(first: int, last: int) -> str | None:
@@ -53,7 +54,10 @@ def route_map(site: Site, event: Event, root: str) -> Markup | None:
     located = [(n, stop) for n, stop in numbered if site.places[stop.place].located]
     if len(located) < 2:
         return None
-    points = [_point(site.places[stop.place], root, _stop_label(stop, site.config.language)) for _, stop in located]
+    lang = site.config.language
+    # Each stop is labelled by the name its place bore then (Peking in 1958, Beijing in 2019).
+    points = [_point(site.places[stop.place], root, _stop_label(stop, lang),
+                     name_at(site.places[stop.place], stop.date or event.start, lang)) for _, stop in located]
     modes = [stop.mode for _, stop in located[1:]]
     missing, t = missing_stops(site, event), strings(site.config.language)
     note = t["map_no_coordinates"].format(stops=", ".join(f"{n} {name}" for n, name in missing)) if missing else ""
@@ -84,8 +88,8 @@ def all_places_map(site: Site, root: str) -> Markup | None:
     return places_map_svg(points, t["map_all_places"], language=site.config.language) if points else None
 
 
-def _point(place: Place, root: str, label: str | None) -> MapPoint:
-    return MapPoint(place.name, place.native_name, place.lat, place.lon, root + entry_path(place), label)
+def _point(place: Place, root: str, label: str | None, name: str | None = None) -> MapPoint:
+    return MapPoint(name or place.name, place.native_name, place.lat, place.lon, root + entry_path(place), label)
 
 
 def _located(site: Site, slug: str) -> bool:

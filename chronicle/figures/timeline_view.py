@@ -137,7 +137,7 @@ def view_data(site: Site, drawn: Drawn | None = None) -> dict:
         for slot, lane_list in zip(per_event, members):
             slot[facet] = lane_list
     events = [_event_json(site, e, per_event[i], drawn.spans[i], drawn.spoken[i]) for i, e in enumerate(site.events)]
-    eras = [{"name": era.name, "s": _round(_earliest(era.start)), "e": _round(_latest(era.end))} for era in site.eras]
+    eras = [{"name": era.name, "s": _round(s), "e": _round(e)} for era, (s, e) in zip(site.eras, era_spans(site.eras))]
     return {"facet": site.config.timeline.lanes, "facets": facets, "events": events, "eras": eras,
             "t": strings(lang)}
 
@@ -215,6 +215,24 @@ def _keys(site: Site, event: Event, facet: str) -> list[tuple[str, str]]:
     else:
         found = [(tag, tag.replace("-", " ")) for tag in event.tags]
     return list(dict.fromkeys(found))
+
+
+def era_spans(eras) -> list[tuple[float, float]]:
+    """(start, end) of each era as drawn, in fractional years.
+
+    '600/650' then '650/700' is how eras are written, not a year both share: an era ends
+    where another begins inside its last year, month or day, so the bands meet at 650.
+    """
+    spans = []
+    for era in eras:
+        end = _latest(era.end)
+        last = (era.end.first_day(), era.end.last_day())
+        for other in eras:
+            begins = other.start.first_day()
+            if other is not era and era.start.first_day() < begins and last[0] <= begins <= last[1]:
+                end = min(end, _earliest(other.start))
+        spans.append((_earliest(era.start), end))
+    return spans
 
 
 def _earliest(date: Date) -> float:

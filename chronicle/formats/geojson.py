@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..dates import Date
 from ..link.urls import entry_path
 from ..content.model import Event, Place, Site, Stop
 
@@ -53,8 +54,8 @@ def route_feature(site: Site, event: Event) -> dict | None:
         "properties": {
             "slug": event.slug,
             "title": event.title,
-            "start": event.start.iso(),
-            "end": event.end.iso() if event.end else None,
+            "start": _edtf(event.start),
+            "end": _edtf(event.end, last=True) if event.end else _span_end(event.start),
             "places": [stop.place for stop in stops],
             # A stop's mode is how the traveller arrived there, i.e. the leg ending at it.
             "modes": [stop.mode for stop in stops[1:]],
@@ -67,3 +68,15 @@ def _located(site: Site, stop: Stop) -> bool:
     """True when the stop's place is known and has coordinates."""
     place = site.places.get(stop.place)
     return place is not None and place.located
+
+
+def _edtf(date: Date, last: bool = False) -> str:
+    """EDTF text; a month or year of another calendar (a Hijri month) as its first or last Gregorian day."""
+    if date.span is not None and date.span[0] != date.span[1]:
+        return Date(*date.span[1 if last else 0]).iso()
+    return date.iso()
+
+
+def _span_end(date: Date) -> str | None:
+    """The last day of a Hijri (Hebrew, Persian) month or year with no end: it covers its days."""
+    return _edtf(date, last=True) if date.span is not None and date.span[0] != date.span[1] else None

@@ -22,7 +22,9 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     data = {"@type": "Event", "name": event.title}
     _put(data, "startDate", None if event.start.edge else schema_date(event.start))
     if event.end is not None and event.end != event.start and not event.end.edge:
-        data["endDate"] = schema_date(event.end)
+        data["endDate"] = schema_date(event.end, last=True)
+    elif event.end is None and _unaligned(event.start):
+        data["endDate"] = schema_date(event.start, last=True)  # a Hijri month: its last day
     _put(data, "description", event.summary)
     _put(data, "url", absolute_url(site.config, event))
     places = [site.places[s] for s in _event_place_slugs(event) if s in site.places]
@@ -55,7 +57,7 @@ def place_jsonld(site: Site, place: Place) -> Markup:
 def person_data(site: Site, person: Person) -> dict:
     """Name, native name and page URL of a person."""
     data = {"@type": "Person", "name": person.name}
-    _put(data, "alternateName", person.native_name)
+    _put(data, "alternateName", _alternate_names(person))
     _put(data, "url", absolute_url(site.config, person))
     return data
 
@@ -63,7 +65,7 @@ def person_data(site: Site, person: Person) -> dict:
 def place_data(site: Site, place: Place) -> dict:
     """Name, native name, coordinates, country and page URL of a place."""
     data: dict = {"@type": "Place", "name": place.name}
-    _put(data, "alternateName", place.native_name)
+    _put(data, "alternateName", _alternate_names(place))
     if place.located:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
     if place.country:
@@ -96,13 +98,28 @@ def image_data(site: Site, image: Image | None) -> dict | None:
     return data
 
 
-def schema_date(date: Date) -> str:
+def schema_date(date: Date, last: bool = False) -> str:
     """ISO 8601 text to the precision known ('~'/'?' dropped, schema.org has no such marks);
-    the display text where ISO 8601 cannot say it (2010s, a season, a year beyond 9999)."""
+    the display text where ISO 8601 cannot say it (2010s, a season, a year beyond 9999).
+
+    A date written in another calendar is its Gregorian equivalent; a month or year of it
+    that is no Gregorian month or year is its first day (its last day with `last`)."""
+    if _unaligned(date):
+        return Date(*(date.last_day() if last else date.first_day())).iso()
     if date.year_x or date.season or abs(date.year) >= 10000:
         return display_date(date)
     return Date(date.year, date.month, date.day, hour=date.hour, minute=date.minute,
                 second=date.second, tz=date.tz).iso()
+
+
+def _alternate_names(entry: Person | Place) -> str | list[str] | None:
+    """The native name and every name of `names:` (one as text, several as a list)."""
+    names = list(dict.fromkeys(n for n in (entry.native_name, *(x.name for x in entry.names)) if n))
+    return names[0] if len(names) == 1 else names or None
+
+
+def _unaligned(date: Date) -> bool:
+    return date.span is not None and date.span[0] != date.span[1]
 
 
 def script_element(data: dict) -> Markup:

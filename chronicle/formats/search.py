@@ -277,11 +277,16 @@ def _event_key(site: Site, event: Event, titles: dict[str, str], memo: SearchMem
     place_slugs = dict.fromkeys([*event.places, *(stop.place for stop in event.route)])
     places = [site.places[slug] for slug in place_slugs if slug in site.places]
     words = [event.summary]
-    words += [name for person in people for name in (person.name, person.native_name)]
-    words += [name for place in places for name in (place.name, place.native_name)]
+    words += [name for person in people for name in (person.name, person.native_name, *_other_names(person))]
+    words += [name for place in places for name in (place.name, place.native_name, *_other_names(place))]
     when = memo.when(event, site.config.language)
     words += [*event.tags, when, _stripped(event.body, titles, memo)]
     return (f"events/{event.slug}.html", event.title, when, event.summary, "event", *words)
+
+
+def _other_names(entry: Person | Place) -> list[str]:
+    """Every name of `names:` (Peking, Saigon): search finds an entry by any name it bore."""
+    return [name.name for name in entry.names]
 
 
 def _person_key(person: Person, titles: dict[str, str], language: str, memo: SearchMemo) -> tuple:
@@ -289,13 +294,13 @@ def _person_key(person: Person, titles: dict[str, str], language: str, memo: Sea
     # English keeps its short 'b.'/'d.' forms; other languages say it as the person page does.
     date = _lifespan(person) if ui_language(language) == "en" else life(person, strings(language), language)
     return (f"people/{person.slug}.html", person.name, date, person.summary, "person",
-            person.native_name, person.summary, date, _stripped(person.body, titles, memo))
+            person.native_name, *_other_names(person), person.summary, date, _stripped(person.body, titles, memo))
 
 
 def _place_key(place: Place, titles: dict[str, str], memo: SearchMemo) -> tuple:
     """What a place's record is made of: found by either name or its country."""
     return (f"places/{place.slug}.html", place.name, place.country or "", place.summary, "place",
-            place.native_name, place.country, place.summary, _stripped(place.body, titles, memo))
+            place.native_name, *_other_names(place), place.country, place.summary, _stripped(place.body, titles, memo))
 
 
 def _lifespan(person: Person) -> str:

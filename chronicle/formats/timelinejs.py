@@ -45,7 +45,8 @@ def date_object(date: Date) -> dict[str, int]:
     """A TimelineJS date object with only the parts that are known.
 
     A span (201X, a season, 1985-04-XX) is placed at its first year or month; the slide's
-    display_date says what it is. A moment keeps its hour, minute and second as written.
+    display_date says what it is. A date written in another calendar is its Gregorian
+    equivalent (a Hijri month from its first day), display_date the date as written. A moment keeps its hour, minute and second as written.
     """
     year, month, _ = date.first_day()
     obj = {"year": timelinejs_year(year)}
@@ -57,6 +58,35 @@ def date_object(date: Date) -> dict[str, int]:
         if getattr(date, part) is not None:
             obj[part] = getattr(date, part)
     return obj
+
+
+def end_object(end: Date, start: Date) -> dict[str, int]:
+    """The TimelineJS date object of an end: its latest day, never its first.
+
+    TimelineJS reads {year: 1769} as 1 January 1769, so an end is given as the last year,
+    month or day it may mean (176X -> 1769, a season -> its last month), and one coarser than
+    its start (2004-06-11 to 2004-06) gets the start's parts too (30 June), so it never falls
+    before the start.
+    """
+    year, month, day = end.last_day()
+    obj = {"year": timelinejs_year(year)}
+    start_parts = (start.month is not None or bool(start.season)) + (start.day is not None)
+    if end.month is not None or end.season or start_parts >= 1:
+        obj["month"] = month
+    if end.day is not None or start_parts >= 2:
+        obj["day"] = day
+    for part in ("hour", "minute", "second"):
+        if getattr(end, part) is not None:
+            obj[part] = getattr(end, part)
+    return obj
+
+
+def _coarser(end: Date, start: Date) -> bool:
+    """True when the end is known to fewer parts than the start (2004-06 after 2004-06-11)."""
+    return PRECISION_ORDER.index(end.precision) < PRECISION_ORDER.index(start.precision)
+
+
+PRECISION_ORDER = ("year", "month", "day")
 
 
 def html_text(text: str) -> str:
@@ -85,9 +115,12 @@ def event_slide(event: Event, language: str = "en") -> dict:
     }
     end = event.end if event.end != event.start else None
     if end is not None and not end.edge:
-        slide["end_date"] = date_object(end)
+        slide["end_date"] = end_object(end, event.start)
     elif event.start.edge == "open_start":
         slide["start_date"] = date_object(end)  # '../1985': TimelineJS needs a start; the end is it
+    last = end if end is not None else event.start
+    if _unaligned(last) and not last.edge:
+        slide["end_date"] = last_day_object(last)  # a Hijri month (or one it ends in) covers its days
     if event.display_date or not _plain(event.start, end):
         # TimelineJS has no "about", "uncertain", spans or open ends; show our wording instead.
         slide["display_date"] = html_text(event_when(event, language))
@@ -115,7 +148,7 @@ def media_credit(image: Image) -> str | None:
 
 def _plain(start: Date, end: Date | None) -> bool:
     """True when TimelineJS's own date text says all there is (no marks, spans or open ends)."""
-    return start.exact and (end is None or end.exact) and abs(start.year) < 10000
+    return start.exact and (end is None or end.exact and not _coarser(end, start)) and abs(start.year) < 10000
 
 
 def slide_text(event: Event, language: str = "en") -> str:
@@ -130,6 +163,17 @@ def era_object(era: Era) -> dict:
     """An era band: start, end and its name."""
     return {
         "start_date": date_object(era.start),
-        "end_date": date_object(era.end),
+        "end_date": end_object(era.end, era.start),
         "text": {"headline": html_text(era.name)},
     }
+
+
+def last_day_object(date: Date) -> dict[str, int]:
+    """The last day of a date written in another calendar whose span is no Gregorian month or year."""
+    year, month, day = date.last_day()
+    return {"year": timelinejs_year(year), "month": month, "day": day}
+
+
+def _unaligned(date: Date) -> bool:
+    """A month or year of another calendar (Hijri, Hebrew, Persian): days, not a Gregorian unit."""
+    return date.span is not None and date.span[0] != date.span[1]

@@ -2,13 +2,16 @@
 
 The file is streamed: each event is checked, planned and written to a staging folder in
 content/ as it is read, and only its slug is kept, so a 50 MB file of a million tiny slides
-takes memory for one slide plus the slugs. Anything wrong (a bad slide, a file that would be
+takes memory for one slide plus the slugs (and the few group names and media files, which
+are small tables). A relative image beside the input is copied into the staging folder the
+first time a slide names it, and moved into content/assets/ with the events. Anything wrong (a bad slide, a file that would be
 overwritten, JSON broken at the end) and the staging folder is removed: nothing was written.
 Otherwise every file is renamed into place: never a partial import.
 """
 from __future__ import annotations
 
 import codecs
+import filecmp
 import itertools
 import os
 import re
@@ -22,12 +25,13 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 import yaml
+from anyascii import anyascii
 
 from ..content import fields
 from ..errors import Problem, display_path
-from .dates import dates_from_display
+from .dates import dates_from_display, with_time
 from .html import html_to_markdown, html_to_text, is_plain_paragraph
-from .media import headline_from, slide_media
+from .media import IMAGE_EXTENSIONS, Media, MediaPlace, headline_from, relative_path, resolve_url, slide_media
 from .reader import FileProblem, Slide, read_slides
 from ..commands.written import text_problems
 
@@ -70,6 +74,9 @@ class Plan:
     notes: list[str]
     problems: list[Problem]
     counts: Counter
+    groups: dict[str, str] = field(default_factory=dict)  # group -> tag, for groups without a-z
+    media: MediaPlace = field(default_factory=lambda: MediaPlace("", ""))
+    copied: dict[str, str] = field(default_factory=dict)  # assets/ path -> the file copied there
 
 
 @dataclass
@@ -78,21 +85,28 @@ class Reading:
 
     Each event is planned and written to the staging folder as it is read; of it only its slug is kept
     (for the de-duplication and the final renames), so memory follows the largest slide, not the file.
+    The group table (events.groups) and the media copies (events.copied, copies) grow with the distinct
+    groups and image files, not with the slides.
     """
 
     staging: str
-    events_dir: str
+    content_dir: str
+    events: Plan  # the events' tallies, problems, group tags and media copies (its files stay empty)
     read: dict[str, list[Problem]] = field(default_factory=lambda: {k: [] for k in ("file", "title", "event", "era")})
-    events: Plan = field(default_factory=lambda: Plan([], [], [], Counter()))
     titles: list[Slide] = field(default_factory=list)
     eras: list[Slide] = field(default_factory=list)
     slugs: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
     numbers: dict[str, int] = field(default_factory=dict)
     conflicts: list[Problem] = field(default_factory=list)
+    copies: dict[str, bool] = field(default_factory=dict)  # assets/ path -> staged (False: that file is there)
     slides: int = 0
     failed: bool = False  # a read error: later events are checked, not planned
     blocked: bool = False  # an event the build would refuse, or a file already there: nothing more is staged
+
+    @property
+    def events_dir(self) -> str:
+        return os.path.join(self.content_dir, "events")
 
     def read_problems(self) -> list[Problem]:
         """Problems found while reading, in the order a whole-file read gave them."""
@@ -102,32 +116,44 @@ class Reading:
 
 
 def run_import(kind: str, file: str, content_dir: str, out: TextIO,
-               err: TextIO | None = None) -> int:
-    """Import FILE into content_dir; print what was written; 0 on success, 1 on problems."""
+               err: TextIO | None = None, media_base: str = "") -> int:
+    """Import FILE into content_dir; print what was written; 0 on success, 1 on problems.
+
+    Relative media addresses are resolved against media_base (a URL) when given, else read as
+    files beside FILE and copied into content_dir/assets/.
+    """
     err = err or out
     if kind not in KINDS:
         print(f"error: unknown import kind {kind!r} (expected: {', '.join(KINDS)})", file=err)
+        return 1
+    if media_base and not media_base.endswith("/") and "." not in media_base.rsplit("/", 1)[-1]:
+        media_base += "/"  # a folder: urljoin would drop its last name ('.../timeline' + 'a.png')
+    if media_base and resolve_url("a", media_base) is None:
+        print(f"error: --media-base {media_base!r} is not an http(s) address, e.g. https://example.org/timeline/",
+              file=err)
         return 1
     handle, start, problem = open_checked(file)
     if problem:
         print(problem.format(), file=err)
         return 1
+    media = MediaPlace(os.path.dirname(os.path.abspath(file)), media_base)
     with handle:
         try:
-            return _import_file(file, handle, start, content_dir, out, err)
+            return _import_file(file, handle, start, content_dir, media, out, err)
         except OSError as exc:  # content/ cannot be made or written to
             print(f"error: {exc}; nothing was written", file=err)
             return 1
 
 
-def _import_file(file: str, handle: BinaryIO, start: int, content_dir: str, out: TextIO, err: TextIO) -> int:
+def _import_file(file: str, handle: BinaryIO, start: int, content_dir: str, media: MediaPlace,
+                 out: TextIO, err: TextIO) -> int:
     """Read, check and stage every file, then move them all into place, or leave nothing behind."""
     handle.seek(start)
     made = _make_folders(content_dir)
     staging = tempfile.mkdtemp(dir=content_dir, prefix=".import-")
     moved = False
     try:
-        reading = Reading(staging, os.path.join(content_dir, "events"))
+        reading = Reading(staging, content_dir, Plan([], [], [], Counter(), media=media))
         try:
             for slide_kind, result in read_slides(file, handle):
                 _take(reading, slide_kind, result)
@@ -163,16 +189,52 @@ def _plan_event(reading: Reading, slide: Slide) -> None:
     document, title, meta = event_document(slide, plan)
     slug = unique_slug(slugify(title), reading.used, reading.numbers)
     path = os.path.join(reading.events_dir, f"{slug}.md")
-    # Checked as the next build will read it: never exit 0 having written what it refuses.
-    refused = [slide.problem(problem.message) for problem in text_problems(path, "events", document, meta)]
+    image = meta["image"]["src"] if "image" in meta else ""
+    copy = image if image in plan.copied else ""
+    # Checked as the next build will read it: never exit 0 having written what it refuses
+    # (except its 'no file' for the image this import is about to copy).
+    refused = [slide.problem(problem.message) for problem in text_problems(path, "events", document, meta)
+               if not (copy and problem.message.startswith(f"image: no file {copy!r} "))]
     plan.problems.extend(refused)
     if os.path.lexists(path):
         reading.conflicts.append(Problem(path, 0, "already exists"))
     reading.slugs.append(slug)
     reading.blocked = reading.blocked or bool(refused) or os.path.lexists(path)
+    if copy and copy not in reading.copies:
+        _plan_copy(reading, copy, plan.copied[copy])
     if not reading.blocked:
         with open(os.path.join(reading.staging, f"{slug}.md"), "x", encoding="utf-8", newline="\n") as stream:
             stream.write(document)
+
+
+def _plan_copy(reading: Reading, src: str, source: str) -> None:
+    """The first slide naming a media file beside the input: copy it into the staging folder.
+
+    A file with the same bytes already at content/src is kept (a second import copies nothing);
+    a different one is a conflict, as for events.
+    """
+    target = os.path.join(reading.content_dir, *src.split("/"))
+    there = os.path.lexists(target)
+    reading.copies[src] = not there
+    if there and not _same_file_there(target, source):
+        reading.conflicts.append(Problem(target, 0, "already exists"))
+        reading.blocked = True
+    if not there and not reading.blocked:
+        staged = os.path.join(reading.staging, *src.split("/"))
+        os.makedirs(os.path.dirname(staged), exist_ok=True)
+        shutil.copyfile(source, staged)
+
+
+def _same_file_there(target: str, source: str) -> bool:
+    """True when target already holds exactly the bytes of source (compared a chunk at a time)."""
+    try:
+        with open(target, "rb") as old, open(source, "rb") as new:
+            while (chunk := old.read(2 ** 16)) == new.read(2 ** 16):
+                if not chunk:
+                    return True
+            return False
+    except OSError:
+        return False
 
 
 def _conclude(file: str, reading: Reading, content_dir: str, out: TextIO, err: TextIO) -> int:
@@ -188,7 +250,8 @@ def _conclude(file: str, reading: Reading, content_dir: str, out: TextIO, err: T
         print(f"nothing was written: the import never overwrites files "
               f"({len(conflicts)} already exist)" if conflicts else "nothing was written", file=err)
         return 1
-    moves = _Moves(reading.slugs, reading.staging, reading.events_dir)
+    moves = _Moves(reading.slugs, [src for src, staged in reading.copies.items() if staged],
+                   reading.staging, reading.content_dir)
     try:
         write_files(plan.files, moves)
     except OSError as exc:
@@ -204,15 +267,21 @@ def _conclude(file: str, reading: Reading, content_dir: str, out: TextIO, err: T
 
 @dataclass(frozen=True)
 class _Moves:
-    """(staged file, final path) of each event, made from its slug when asked: no list of a million paths."""
+    """(staged file, final path) of each event, made from its slug when asked (no list of a million
+    paths), then of each media file copied into assets/."""
 
     slugs: list[str]
+    copies: list[str]  # assets/ paths
     staging: str
-    events_dir: str
+    content_dir: str
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
+        events = os.path.join(self.content_dir, "events")
         for slug in self.slugs:
-            yield os.path.join(self.staging, f"{slug}.md"), os.path.join(self.events_dir, f"{slug}.md")
+            yield os.path.join(self.staging, f"{slug}.md"), os.path.join(events, f"{slug}.md")
+        for src in self.copies:
+            parts = src.split("/")
+            yield os.path.join(self.staging, *parts), os.path.join(self.content_dir, *parts)
 
 
 def open_checked(file: str) -> tuple[BinaryIO | None, int, Problem | None]:
@@ -325,7 +394,10 @@ def summary(file: str, reading: Reading, problems: list[Problem], plan: Plan) ->
              f"slides: {reading.slides + skipped} read, "
              f"{events} event(s) written, {skipped} skipped"]
     made = [f"{label} ({plan.counts[key]})" for key, label in MADE if plan.counts[key]]
+    titles_left = sum(int(n) - 1 for p in problems if p.warning
+                      for n in re.findall(r"^title: a list of ([0-9]+);", p.message))
     lost = [f"{label} ({plan.counts[key]})" for key, label in LOST if plan.counts[key]]
+    lost += [f"title slides after the first ({titles_left})"] if titles_left else []
     lines += [f"made: {', '.join(made)}"] if made else []
     lines.append(f"lost: {', '.join(lost)}" if lost else "lost: nothing")
     return "\n".join(lines)
@@ -333,7 +405,9 @@ def summary(file: str, reading: Reading, problems: list[Problem], plan: Plan) ->
 
 MADE = (("headline", "titles from text or date"), ("image", "images"), ("link", "media links"),
         ("quote", "quotations"), ("edtf", "dates read from display dates"),
-        ("display_date", "display dates kept as written"), ("merged", "eras merged"))
+        ("display_date", "display dates kept as written"), ("time_kept", "times of day kept"),
+        ("group_named", "groups named in letters a-z"), ("copied", "media files copied into assets/"),
+        ("merged", "eras merged"))
 LOST = (("time", "time of day"), ("background", "slide backgrounds"),
         ("thumbnail", "media thumbnails"), ("media", "media that cannot be shown"))
 
@@ -411,6 +485,13 @@ def _appended(text: str, old: list, added: list[dict]) -> str:
 def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
     """An event file (YAML front matter, then the text as Markdown), its title and front matter."""
     date, end, shown = dates_from_display(html_to_text(slide.display_date), slide.start, slide.end)
+    date, lost_start = with_time(date, slide.start, slide.start_time)
+    if end is not None:
+        end, lost_end = with_time(end, slide.end, slide.end_time)
+    else:
+        lost_end = bool(slide.end_time)
+    plan.counts["time"] += lost_start or lost_end or (slide.has_time and not (slide.start_time or slide.end_time))
+    plan.counts["time_kept"] += "T" in date or "T" in (end or "")
     title = html_to_text(slide.headline)
     if not title:
         title = headline_from(slide.text, shown or date)
@@ -428,8 +509,8 @@ def event_document(slide: Slide, plan: Plan) -> tuple[str, str, dict]:
             meta["summary"] = html_to_text(slide.text)
     else:
         body = html_to_markdown(slide.text)
-    if slide.group and slugify(slide.group, fallback=""):
-        meta["tags"] = [slugify(slide.group, fallback="")]
+    if slide.group.strip():
+        meta["tags"] = [group_tag(slide.group.strip(), plan)]
     body = _add_media(slide, title, meta, body, plan)
     return f"---\n{_dump(meta)}---\n" + (f"\n{body}\n" if body else ""), title, meta
 
@@ -438,14 +519,15 @@ def _count_dates(slide: Slide, shown: str | None, date: str, plan: Plan) -> None
     """Tally what the summary reports about dates and slide parts left out."""
     plan.counts["display_date"] += bool(shown)
     plan.counts["edtf"] += bool(slide.display_date and not shown)
-    plan.counts["time"] += slide.has_time
     plan.counts["background"] += slide.background
     plan.counts["thumbnail"] += slide.thumbnail
 
 
 def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> str:
     """The slide's media as `image:`, or a link or quotation after the body."""
-    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title)
+    media = slide_media(slide.media_url, slide.media_caption, slide.media_credit, title, plan.media.base)
+    if media.problem and relative_path(slide.media_url) is not None and not plan.media.base:
+        media = _media_beside_input(slide, title, plan)
     if media.problem:
         plan.problems.append(slide.problem(media.problem, warning=True))
         plan.counts["media"] += 1
@@ -456,6 +538,43 @@ def _add_media(slide: Slide, title: str, meta: dict, body: str, plan: Plan) -> s
         plan.counts["quote" if media.link.startswith(">") else "link"] += 1
         body += ("\n\n" if body else "") + media.link
     return body
+
+
+def _media_beside_input(slide: Slide, title: str, plan: Plan) -> Media:
+    """A relative image found beside the input, planned as a copy into assets/; else why not."""
+    relative = relative_path(slide.media_url)
+    shown = slide.media_url.strip()
+    source = os.path.normpath(os.path.join(plan.media.folder, *relative.split("/")))
+    inside = source.startswith(os.path.join(plan.media.folder, ""))
+    if not inside or not os.path.isfile(source):
+        return Media(problem=f"media {shown!r} is a relative address: no such file beside the input, "
+                             "and no --media-base URL to resolve it against; left out")
+    if not relative.lower().endswith(IMAGE_EXTENSIONS):
+        return Media(problem=f"media {shown!r} beside the input is not an image; "
+                             "copy it to content/assets/ and link it from the body; left out")
+    src = "assets/" + os.path.relpath(source, plan.media.folder).replace(os.sep, "/")
+    plan.copied[src] = source
+    plan.counts["copied"] += 1
+    return slide_media("https://local.invalid/" + src, slide.media_caption, slide.media_credit, title
+                       ).with_src(src)
+
+
+def group_tag(group: str, plan: Plan) -> str:
+    """The tag of a TimelineJS group: its slug; for a group without letters a-z ('Революция',
+    '??') its transliteration with the name as written, else a numbered group, so none vanishes.
+
+    Decided when the group is first seen (a streamed import never needs the later slides):
+    plan.groups is the small table of such groups, and 'Group N' counts the ones before it.
+    """
+    slug = slugify(group, fallback="")
+    if slug:
+        return slug
+    if group not in plan.groups:
+        latin = " ".join(re.findall(r"[A-Za-z0-9]+", anyascii(group)))
+        words = latin if latin else f"Group {sum(1 for t in plan.groups.values() if t.startswith('Group ')) + 1}"
+        plan.groups[group] = f"{words} ({group})"
+        plan.counts["group_named"] += 1
+    return plan.groups[group]
 
 
 def slugify(text: str, fallback: str = "event") -> str:

@@ -104,6 +104,59 @@ def _in_range(number: int, name: str) -> int:
 
 
 
+_CLOCK_RE = re.compile(r"^([0-9]{1,2})(?::([0-9]{2}))?(?::([0-9]{2}))?\s*([AaPp])?\.?\s*(?:[Mm]\.?)?$")
+
+
+def clock_time(hour: object, minute: object = None, second: object = None) -> str:
+    """A TimelineJS time of day as the EDTF time part ('T17:00', 'T09:05:30'); '' when absent or invalid.
+
+    TimelineJS takes an hour with optional minute and second (JSON parts), or a Time cell such
+    as '17:00', '5:00 PM' or '17:00:30' (CSV); a time it could not show is not made up here.
+    """
+    parts = [_clock_part(value) for value in (hour, minute, second)]
+    if parts[0] is None or not 0 <= parts[0] <= 23 or not 0 <= (parts[1] or 0) <= 59 or not 0 <= (parts[2] or 0) <= 59:
+        return ""
+    text = f"T{parts[0]:02d}:{parts[1] or 0:02d}"
+    return text + (f":{parts[2]:02d}" if parts[2] is not None else "")
+
+
+def cell_time(cell: str) -> str:
+    """The Time cell of the spreadsheet ('17:00', '5:00 PM') as the EDTF time part, or ''."""
+    match = _CLOCK_RE.match(cell.strip())
+    if not match:
+        return ""
+    hour, minute, second, half = match.groups()
+    if half and not 1 <= int(hour) <= 12:
+        return ""
+    hour_24 = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hour)
+    return clock_time(hour_24, minute, second)
+
+
+def _clock_part(value: object) -> int | None:
+    """A whole number of a time part, or None (blank, or not a whole number)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 2 else None
+
+
+def with_time(edtf: str, date: TLDate | None, time: str) -> tuple[str, bool]:
+    """The EDTF date with its time of day, and whether a time was given but could not be kept.
+
+    EDTF carries a time only on a whole day, written plainly: a slide without a day, or one
+    whose display text qualified the date ('c. 1958-11-28'), keeps no time.
+    """
+    if not time:
+        return edtf, False
+    if date is None or date.day is None or edtf != date.iso() or not -9999 <= date.year <= 9999:
+        return edtf, True
+    return edtf + time, False
+
+
 @dataclass(frozen=True)
 class Reading:
     """One side of a display text read as EDTF, with the days it may cover."""
@@ -235,36 +288,41 @@ def _season(code: int, year: int) -> Reading | None:
 
 def dates_from_display(display: str, start: TLDate, end: TLDate | None
                        ) -> tuple[str, str | None, str | None]:
-    """EDTF date, end and display_date for a slide: the display text wins where it fits.
+    """EDTF date, end and display_date for a slide: the slide's own dates win.
 
-    The display text is read into EDTF when it agrees with the slide's own dates (their
-    days overlap); a plain display coarser than the slide's date only formats it, so the
-    slide keeps its precision. Anything else is kept verbatim as `display_date`.
+    The display text may only narrow what the slide says: a qualifier ('c. 1843'), or a
+    finer date inside the slide's span ('August 28, 1667' on 1667). It never moves the date
+    out of the slide's span ('mid 1730s' on 1735 stays 1735, 'Summer 1863' on July 1863
+    stays July) and never adds an end the slide lacks ('Between 1715-1740' on 1715 alone).
+    Whatever EDTF cannot say exactly is kept verbatim as `display_date`.
     """
     own = (start.iso(), end.iso() if end else None, None)
-    if not display.strip():
+    text = display.strip()
+    if not text:
         return own
-    reading = read_display(display)
-    if reading is None or not _agrees(reading[0], start):
-        return (*own[:2], display.strip())
+    reading = read_display(text)
+    if reading is None:
+        return (*own[:2], text)
     first, last = reading
-    if end is not None and last is not None and not _agrees(last, end):
-        return (*own[:2], display.strip())
-    verbatim = None if first.exact and (last is None or last.exact) else display.strip()
-    date = _finer(first, start)
-    if last is None:
-        return date, own[1], verbatim
-    return date, _finer(last, end) if end else last.edtf, verbatim
+    if last is not None and end is None:  # a span the slide does not have
+        return (*own[:2], text)
+    date, kept = _narrowed(first, start)
+    end_text = own[1]
+    if last is not None and end is not None:
+        end_text, kept_end = _narrowed(last, end)
+        kept = kept or kept_end
+    exact = first.exact and (last is None or last.exact)
+    return date, end_text, None if exact and not kept else text
 
 
-def _agrees(reading: Reading, date: TLDate) -> bool:
-    """True when the read date and the slide's date share at least a day."""
-    return reading.lo <= date.last() and date.first() <= reading.hi
+def _narrowed(reading: Reading, date: TLDate) -> tuple[str, bool]:
+    """The slide's date as the reading narrows it, and whether the text says more than that.
 
-
-def _finer(reading: Reading, date: TLDate) -> str:
-    """The read date, or the slide's finer date with the reading's qualifier."""
-    inside = reading.lo <= date.first() and date.last() <= reading.hi
-    if reading.plain and inside and (reading.lo, reading.hi) != (date.first(), date.last()):
-        return date.iso() + (reading.edtf[-1] if reading.edtf[-1] in "~?%" else "")
-    return reading.edtf
+    A reading inside the slide's span replaces it; a plain reading around it (a coarser
+    'c. 1958' on 1958-11-28) lends only its qualifier; anything else leaves the date alone.
+    """
+    if date.first() <= reading.lo and reading.hi <= date.last():
+        return reading.edtf, False
+    if reading.plain and reading.lo <= date.first() and date.last() <= reading.hi:
+        return date.iso() + (reading.edtf[-1] if reading.edtf[-1] in "~?%" else ""), False
+    return date.iso(), True

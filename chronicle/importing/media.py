@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .html import escape_markdown, html_to_markdown, html_to_text
 
@@ -26,6 +26,30 @@ class Media:
     image: dict | None = None  # front matter for `image:`
     link: str = ""  # a Markdown line for the body
     problem: str = ""  # why it was left out, for a warning
+
+    def with_src(self, src: str) -> Media:
+        """The same image at another address (a file copied into assets/)."""
+        return Media({**self.image, "src": src}, self.link, self.problem) if self.image else self
+
+
+@dataclass(frozen=True)
+class MediaPlace:
+    """Where relative media addresses point: the input's folder, and --media-base if given."""
+
+    folder: str
+    base: str
+
+
+def relative_path(url: str) -> str | None:
+    """The file path a relative media address names ('images/a%20b.png' -> 'images/a b.png'), else None.
+
+    None for an address with a scheme or host, a root-relative one, or HTML (an embed code).
+    """
+    url = url.strip()
+    if not url or url.startswith(("/", "\\")) or "<" in url or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        return None
+    path = unquote(urlsplit(url).path) if "?" in url or "#" in url or "%" in url else url
+    return path or None
 
 
 def resolve_url(url: str, base: str) -> str | None:

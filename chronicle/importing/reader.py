@@ -16,7 +16,7 @@ import ijson
 from ijson.backends import python as PARSER
 
 from ..errors import Problem
-from .dates import SlideError, TLDate, timelinejs_date
+from .dates import SlideError, TLDate, cell_time, clock_time, timelinejs_date
 
 __all__ = ["FileProblem", "SlideError", "Slide", "TLDate", "read_slides", "timelinejs_date"]
 
@@ -43,9 +43,11 @@ class Slide:
     media_caption: str = ""
     media_credit: str = ""
     group: str = ""
-    has_time: bool = False
+    has_time: bool = False  # a time of day was given, kept or not
     background: bool = False  # a colour or image behind the slide: no place for it here
     thumbnail: bool = False  # a media thumbnail: the image itself is kept, not its thumbnail
+    start_time: str = ""  # the EDTF time part, 'T17:00'; '' when none or not readable
+    end_time: str = ""
 
     def problem(self, message: str, warning: bool = False) -> Problem:
         """A problem located at this slide."""
@@ -150,7 +152,8 @@ def _csv_slide(path: str, line: int, row: dict[str, str]) -> Slide | list[Proble
     slide = Slide(path, line, "", kind, dates[0], dates[1], cell["Display Date"],
                   cell["Headline"], cell["Text"], cell["Media"], cell["Media Caption"],
                   cell["Media Credit"], cell["Group"], bool(cell["Time"] or cell["End Time"]),
-                  bool(cell["Background"]), bool(cell["Media Thumbnail"]))
+                  bool(cell["Background"]), bool(cell["Media Thumbnail"]),
+                  cell_time(cell["Time"]), cell_time(cell["End Time"]))
     return checked(slide)
 
 
@@ -331,12 +334,13 @@ def _json_slide(path: str, where: str, kind: str, item: object) -> Slide | list[
 
     if not isinstance(item, dict):
         return problem("expected an object")
-    dates, has_time = [], False
+    dates, has_time, times = [], False, []
     for key in ("start_date", "end_date"):
         part = item.get(key) or {}
         if not isinstance(part, dict):
             return problem(f"{key} must be an object with a year")
         has_time = has_time or any(part.get(k) not in (None, "") for k in ("hour", "minute"))
+        times.append(clock_time(part.get("hour"), part.get("minute"), part.get("second")))
         try:
             names = (f"{key}.year", f"{key}.month", f"{key}.day")
             dates.append(timelinejs_date(part.get("year"), part.get("month"), part.get("day"), names))
@@ -352,6 +356,7 @@ def _json_slide(path: str, where: str, kind: str, item: object) -> Slide | list[
         ("media_url", media.get("url")), ("media_caption", media.get("caption")),
         ("media_credit", media.get("credit")), ("group", item.get("group")))}
     slide = Slide(path, 0, where, kind, dates[0], dates[1], has_time=has_time,
+                  start_time=times[0], end_time=times[1],
                   background=bool(item.get("background")), thumbnail=bool(media.get("thumbnail")),
                   **fields)
     return checked(slide)

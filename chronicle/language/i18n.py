@@ -50,6 +50,7 @@ EN: dict[str, str] = {
     "axis_count": "{n} events", "axis_range": "{first} to {last}", "axis_gap": "no events {period}",
     "axis_bin_one": "{n} event, {period}", "axis_bin_many": "{n} events, {period}",
     "read_more": "Read more", "ics_date": "Date: {when}",
+    "names": "Names", "name_from": "from {date}", "name_until": "until {date}",
 }
 KO: dict[str, str] = {
     "skip": "본문으로 건너뛰기", "main_nav": "주 메뉴", "timeline": "연표", "people": "인물",
@@ -89,6 +90,7 @@ KO: dict[str, str] = {
     "axis_count": "사건 {n}개", "axis_range": "{first}부터 {last}까지", "axis_gap": "{period} 사건 없음",
     "axis_bin_one": "사건 {n}개, {period}", "axis_bin_many": "사건 {n}개, {period}",
     "read_more": "자세히 보기", "ics_date": "날짜: {when}",
+    "names": "이름", "name_from": "{date}부터", "name_until": "{date}까지",
     # search.js reads these from search.html (English is its built-in default).
     "search_words": json.dumps({
         "prompt": "사건, 인물, 장소를 검색하려면 입력하세요.", "none": "“{q}”에 대한 결과 없음.",

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..dates.text import date_text, event_when, range_text
 from ..language.i18n import strings
 from ..content.media import image_src
-from ..content.model import Event, Image, Person, Place, Site
+from ..content.model import Event, Image, Person, Place, Site, name_then
+from ..dates import Date
 from .scripts import NativeName, native_name
 from ..language.modes import mode_text
 from ..link.urls import entry_path
@@ -37,6 +38,7 @@ class Named:
     href: str
     native: NativeName | None
     count: int = 0
+    label: str = ""  # on an event page: the name at its date, 'Peking (Beijing)'; else the name
 
     @property
     def lang(self) -> str | None:
@@ -54,6 +56,16 @@ class RouteRow:
     date: str
     time: str
     mode: str
+    note: str
+    name: str = ""  # the place as called at the stop's date: 'Peking (Beijing)'
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One of an entry's names for its page: the name, its language, when it was used, a note."""
+
+    name: NativeName
+    when: str
     note: str
 
 
@@ -133,9 +145,31 @@ def entry_links(entries, root: str, language: str) -> list[Link]:
             for e in entries]
 
 
-def named(entry: Person | Place, root: str, events=()) -> Named:
-    """A person or place with its link and native name."""
-    return Named(entry, root + entry_path(entry), native_of(entry), len(events))
+def named(entry: Person | Place, root: str, events=(), label: str = "") -> Named:
+    """A person or place with its link and native name; `label` the name shown (default: its name)."""
+    return Named(entry, root + entry_path(entry), native_of(entry), len(events), label or entry.name)
+
+
+def named_at(entry: Person | Place, root: str, date: Date | None, language: str) -> Named:
+    """A person or place as named on an event page: as called at the event's date."""
+    return named(entry, root, label=name_then(entry, date, language))
+
+
+def name_rows(entry: Person | Place, language: str) -> list[NameRow]:
+    """Every name of `names:` with its span ('until 1949', '1421 – 1928'), in the file's order."""
+    t = strings(language)
+    rows = []
+    for name in entry.names:
+        if name.start and name.until:
+            when = range_text(name.start, name.until, language)
+        elif name.start or name.until:
+            key, date = ("name_from", name.start) if name.start else ("name_until", name.until)
+            when = t[key].format(date=date_text(date, language))
+        else:
+            when = ""
+        rows.append(NameRow(native_name(name.name, name.lang) or NativeName(name.name, None, None), when,
+                            name.note or ""))
+    return rows
 
 
 def native_of(entry: Person | Place) -> NativeName | None:
@@ -148,7 +182,7 @@ def route_rows(site: Site, event: Event, root: str) -> list[RouteRow]:
     language = site.config.language
     return [RouteRow(number, site.places[stop.place], root + entry_path(site.places[stop.place]),
                      date_text(stop.date, language) if stop.date else "", stop.time or "", mode_text(stop.mode or "", language),
-                     stop.note or "")
+                     stop.note or "", name_then(site.places[stop.place], stop.date or event.start, language))
             for number, stop in enumerate(event.route, start=1) if stop.place in site.places]
 
 

@@ -17,7 +17,8 @@ from ..formats.timelinejs import timeline_data
 from ..formats.exports import event_jsonld, person_jsonld, place_jsonld
 from ..figures.figures import all_places_map, axis_marks, missing_stops, place_map, route_map, timeline_axis
 from ..language.i18n import strings, timelinejs_locale
-from .listing import Prepared, Words, coordinates, event_links, menus, named, native_of, route_rows
+from .listing import (Prepared, Words, coordinates, event_links, menus, name_rows, named, named_at, native_of,
+                      route_rows)
 from ..bodies.markup import body_html
 from .periods import Period, period_href, site_periods
 from ..content.model import Event, Person, Place, Site, StandalonePage
@@ -201,8 +202,8 @@ def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = Non
     context = {
         "event": event, "when": ready.when(event),
         "body": _body(event, site, root, bodies),
-        "people": [named(site.people[s], root) for s in event.people if s in site.people],
-        "places": [named(site.places[s], root) for s in event.places if s in site.places],
+        "people": [named_at(site.people[s], root, event.start, lang) for s in event.people if s in site.people],
+        "places": [named_at(site.places[s], root, event.start, lang) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
         "route": route_rows(site, event, root),
         "sources": [(s, date_text(s.date, lang) if s.date else "") for s in event.sources],
@@ -232,6 +233,7 @@ def person_page(site: Site, person: Person, bodies: Mapping[str, Markup] | None 
     native = native_of(person)
     context = {
         "person": person, "native_name": native, "lang": native.lang if native else None,
+        "names": name_rows(person, lang),
         "life": life(person, strings(lang), lang), "body": _body(person, site, root, bodies),
         "events": ready.event_links(site.events_by_person.get(person.slug, ()), root),
         "backlinks": ready.entry_links(site.backlinks.get(person.slug, ()), root),
@@ -247,6 +249,7 @@ def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = N
     native = native_of(place)
     context = {
         "place": place, "native_name": native, "lang": native.lang if native else None,
+        "names": name_rows(place, lang),
         "body": _body(place, site, root, bodies),
         "events": ready.event_links(site.events_by_place.get(place.slug, ()), root),
         "backlinks": ready.entry_links(site.backlinks.get(place.slug, ()), root),

@@ -18,6 +18,7 @@ from ..errors import BuildFailed, Problem, display_path
 from ..formats.exports import export_files
 from ..content.model import Site
 from ..parallel import split_map
+from .compiled import COMPILED
 from .pages import Page, Route, absolute_urls, page_routes
 from ..link.urls import absolute, root_of
 from ..formats.feeds import feed_context
@@ -50,7 +51,7 @@ def make_environment(layouts_dir: str | None = None, reload: bool = True) -> jin
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(dict.fromkeys(folders))), auto_reload=reload,
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=COMPILED,
     )
 
 

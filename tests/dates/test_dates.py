@@ -114,9 +114,9 @@ def test_julian_dates_show_old_style_and_order_and_export_as_gregorian(content, 
 
 
 def test_rejects_an_unknown_calendar(content, tmp_path):
-    run = build(content({"events/a.md": _event("title: A\ndate: 1666\ncalendar: hebrew")}), tmp_path / "site")
+    run = build(content({"events/a.md": _event("title: A\ndate: 1666\ncalendar: hebrw")}), tmp_path / "site")
     assert run.code == 1
-    assert run.error_lines == ["content/events/a.md:4: calendar: expected 'julian' or 'gregorian', got 'hebrew'"]
+    assert run.error_lines == ["content/events/a.md:4: calendar: unknown calendar 'hebrw' (did you mean 'hebrew'?)"]
 
 
 def test_level_2_in_front_matter_is_one_line_naming_the_level_1_form(content, tmp_path):

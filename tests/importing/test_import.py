@@ -71,8 +71,8 @@ def test_imports_csv_template_into_events_site_and_eras(tmp_path):
     assert out.splitlines()[-4:] == [
         f"imported 4 event(s) and 1 era(s) from {display_path(str(FIXTURES / 'template.csv'))}",
         "slides: 6 read, 4 event(s) written, 0 skipped",
-        "made: images (1), dates read from display dates (1)",
-        "lost: time of day (1), slide backgrounds (1)"]
+        "made: images (1), display dates kept as written (1), times of day kept (1)",
+        "lost: slide backgrounds (1)"]  # 'Spring 2019' on 23 February no longer moves the date
     assert sum(line.startswith("wrote ") for line in out.splitlines()) == 6
 
 
@@ -82,12 +82,14 @@ def test_csv_dates_become_edtf_with_bc_years_shifted(tmp_path):
     assert caesar == {"title": "Caesar assassinated", "date": "-0043-03-15", "tags": ["rome"]}
 
 
-def test_short_plain_text_becomes_summary_and_a_season_an_edtf_season(tmp_path):
+def test_short_plain_text_becomes_summary_and_a_season_never_moves_the_slides_day(tmp_path):
     run("timelinejs", FIXTURES / "template.csv", tmp_path / "c")
     first = (tmp_path / "c/events/train-to-dong-dang.md").read_text("utf-8")
     second = (tmp_path / "c/events/train-to-dong-dang-2.md").read_text("utf-8")
     assert front_matter(first)["summary"] == "A long ride, over three days."
-    assert front_matter(second)["date"] == "2019-21"
+    # 'Spring 2019' (March to May) on 23 February: the slide's day wins, the text is kept as written.
+    assert (front_matter(second)["date"], front_matter(second)["display_date"]) == ("2019-02-23", "Spring 2019")
+    assert front_matter(first)["date"] == "2019-02-23T17:00"  # the Time cell, kept
     assert second.endswith("---\n")  # no note in the body
 
 
@@ -107,7 +109,7 @@ def test_imports_json_with_title_eras_groups_and_media(tmp_path):
         "events/the-year-1-bc.md": ("0000", None),
         "events/kim-il-sung-in-ha-noi.md": ("1958-11-28", "1958-12-02"),
         "events/korean-war.md": ("1950-06", "1953-07-27"),
-        "events/train-to-dong-dang.md": ("2019-02-23", "2019-02-26"),
+        "events/train-to-dong-dang.md": ("2019-02-23T17:00", "2019-02-26"),  # hour and minute kept
     }
     caesar = files["events/caesar-assassinated.md"]
     assert front_matter(caesar)["image"] == {"src": "https://example.org/caesar.jpg",

@@ -1,8 +1,10 @@
 """Rebuilds reuse the cache and the previous site, and always equal a cold build byte for byte."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Callable
 
@@ -117,6 +119,25 @@ def test_a_damaged_or_deleted_cache_is_rebuilt_silently(demo: Path, tmp_path: Pa
     run = build(demo, site)
     assert (run.code, run.err) == (0, "")
     assert tree(site) == _cold(demo, tmp_path / "cold")
+
+
+def test_a_cache_damaged_inside_is_replaced_so_later_builds_use_a_cache_again(demo: Path, tmp_path: Path) -> None:
+    """A file that opens but whose pages are garbage (a crash mid-write): that build is right, the next ones are fast again."""
+    site = tmp_path / "site"
+    assert build(demo, site).code == 0
+    cache_file = tmp_path / CACHE / "site.sqlite"
+    data = bytearray(cache_file.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # the header (page 1) is intact, so the file still opens
+    cache_file.write_bytes(bytes(data))
+    _edit_body(demo)
+    run = build(demo, site)
+    assert (run.code, run.err) == (0, "")
+    assert tree(site) == _cold(demo, tmp_path / "cold")
+    _retitle_link_target(demo)
+    assert build(demo, site).code == 0  # the build after stores its bodies in a sound file
+    with contextlib.closing(sqlite3.connect(cache_file)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT COUNT(*) FROM bodies").fetchone()[0] > 0
 
 
 def test_the_cache_holds_bodies_not_pages_and_stays_beside_the_output(demo: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.quality.conftest import BuiltSite, node_tool
-from tests.quality.test_accessibility import RUN_AXE, TAGS, describe
+from tests.quality.test_accessibility import EVERY_RULE, RUN_AXE, describe
 
 EVENT = "events/2019-02-train-to-dong-dang.html"
 
@@ -25,13 +25,13 @@ def test_no_axe_violations_while_stepping_through_a_journey(site: BuiltSite, bro
         page.goto(site.url + EVENT, wait_until="load")
         page.get_by_role("button", name="Next stop").click()
         page.get_by_role("button", name="Next stop").click()
-        found += [describe(EVENT, f"{scheme}, stop 2", v) for v in page.evaluate(RUN_AXE, TAGS)]
+        found += [describe(EVENT, f"{scheme}, stop 2", v) for v in page.evaluate(RUN_AXE, EVERY_RULE)]
         page.locator("table.itinerary").focus()
         page.keyboard.press("End")
         assert "aria-disabled" in page.locator(".journey-next").evaluate("b => b.outerHTML")
-        found += [describe(EVENT, f"{scheme}, last stop, itinerary focused", v) for v in page.evaluate(RUN_AXE, TAGS)]
+        found += [describe(EVENT, f"{scheme}, last stop, itinerary focused", v) for v in page.evaluate(RUN_AXE, EVERY_RULE)]
         page.get_by_role("button", name="Whole route").click()
-        found += [describe(EVENT, f"{scheme}, whole route", v) for v in page.evaluate(RUN_AXE, TAGS)]
+        found += [describe(EVENT, f"{scheme}, whole route", v) for v in page.evaluate(RUN_AXE, EVERY_RULE)]
     finally:
         context.close()
     assert not found, f"{len(found)} axe violation(s):\n" + "\n".join(found)
@@ -61,7 +61,7 @@ def test_no_axe_violations_on_the_timeline_as_it_is_used(site: BuiltSite, browse
             if script:
                 page.evaluate(script)
             page.wait_for_timeout(400)  # the status line is announced once the view settles
-            found += [describe("timeline.html", f"{scheme}, {name}", v) for v in page.evaluate(RUN_AXE, TAGS)]
+            found += [describe("timeline.html", f"{scheme}, {name}", v) for v in page.evaluate(RUN_AXE, EVERY_RULE)]
         finally:
             context.close()
     assert not found, f"{len(found)} axe violation(s):\n" + "\n".join(found)

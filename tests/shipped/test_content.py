@@ -140,3 +140,15 @@ def test_committed_site_is_current(built):
     actual, expected = tree(built), tree(committed)
     stale = sorted(path for path in set(actual) | set(expected) if actual.get(path) != expected.get(path))
     assert stale == [], "site/ is out of date: run `python build.py` and commit site/"
+
+
+def test_dandong_lists_antung_without_an_invented_date(loaded, built):
+    # The place-names source the Dandong page cites says it was romanised Antung; neither the fact
+    # sheet nor the seeds date the change, so the name carries no from/until and never stands in
+    # for Dandong on an event page. Peking, Canton and Saigon are in neither source: not added.
+    _, site, _ = loaded
+    (antung,) = site.places["dandong"].names
+    assert (antung.name, antung.start, antung.until) == ("Antung", None, None)
+    page = (built / "places/dandong.html").read_text(encoding="utf-8")
+    assert '<span class="native">Antung</span>' in page
+    assert not any(name.dated for place in site.places.values() for name in place.names)
