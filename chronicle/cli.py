@@ -1,4 +1,4 @@
-"""Command line: build (default), check, serve, new, import, init."""
+"""Command line: build (default), check, serve, new, import, init, archive."""
 from __future__ import annotations
 
 import argparse
@@ -13,11 +13,12 @@ from .commands.version import version
 if TYPE_CHECKING:
     from .output.manifest import Plan
 
-COMMANDS = ["build", "check", "serve", "new", "import", "init"]
-VALUE_OPTIONS = ("content", "layouts", "output", "base_url", "host", "date", "lat", "lon", "jobs")
+COMMANDS = ["build", "check", "serve", "new", "import", "init", "archive"]
+VALUE_OPTIONS = ("content", "layouts", "output", "base_url", "host", "date", "lat", "lon", "jobs", "endpoint")
 EPILOG = """commands:
   build     (the default) load, link, render, write (atomically) into --output
-  check     load and link only; report every problem, write nothing
+  check     load and link only; report every problem, write nothing; with --links, also ask
+            every source URL whether it still answers (network) and name its archived copy
   serve     build, serve on http://HOST:PORT and rebuild when content/ or layouts/ change;
             a broken edit prints its errors and the last good site stays served
   new       new event TITLE --date DATE | new person NAME | new place NAME [--lat N --lon N]
@@ -25,6 +26,8 @@ EPILOG = """commands:
             (never overwrites); the slug is the title in a-z letters, or --slug SLUG
   import    import timelinejs FILE.json|FILE.csv: write Markdown events into --content; relative
             media files beside FILE are copied into content/assets/, or resolved with --media-base URL
+  archive   ask the Wayback Machine for a snapshot of every source URL without `archive` and
+            write it into the file (network; --capture asks for a new capture when there is none)
   init      init DIR: create a new site (content, Pages workflow) in an empty folder, or in one
             holding only a new repository's .git, README and LICENSE (e.g. `init .`)
 
@@ -52,6 +55,10 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--lat", help="new place: latitude, e.g. 39.03")
     p.add_argument("--lon", help="new place: longitude, e.g. 125.75")
     p.add_argument("--slug", help="new: the file's slug (default: from the title), e.g. panmunjom")
+    p.add_argument("--links", action="store_true", help="check: also check that source URLs still answer (network)")
+    p.add_argument("--capture", action="store_true", help="archive: ask for a new capture where there is none")
+    p.add_argument("--endpoint", help="archive, check --links: the Wayback availability API "
+                                      "(default https://archive.org/wayback/available)")
     p.add_argument("--media-base", metavar="URL", default="",
                    help="import: the address relative media are resolved against, e.g. https://example.org/timeline/")
     p.add_argument("--version", action="store_true", help="print the version and exit")
@@ -119,7 +126,16 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     if args.args:
         print(f"{prog}: unexpected argument '{args.args[0]}'", file=err)
         return 2
-    return run_check(options, out, err) if args.command == "check" else run_build(options, out, err)
+    if args.command == "archive":
+        from .commands.archive import run_archive  # the network, only when asked for
+        return run_archive(options.content, args.endpoint, args.capture, out, err)
+    if args.command == "check":
+        code = run_check(options, out, err)
+        if code == 0 and args.links:
+            from .commands.archive import run_link_check
+            return run_link_check(options.content, out, err)
+        return code
+    return run_build(options, out, err)
 
 
 def run() -> int:

@@ -11,6 +11,7 @@ import jinja2
 from .content import fields
 from .bodies.rendered import render_bodies
 from .bodies.cache import BodyCache, body_cache
+from .formats.cite import format_works
 from .errors import BuildFailed, Problem, errors_in
 from .link.site import NO_BASE_URL, link_site
 from .content.bodyscan import BodyScans
@@ -70,6 +71,7 @@ def render_files(site: Site, layouts: str, staging: Staging, cache: BodyCache | 
     written = [staging.put(path, search.pop(path)) for path in later[:-1]]  # popped: each dropped once written
     try:
         bodies = render_bodies(site, cache or BodyCache(None), workers)
+        format_works(site.works, site.style_path, cache)  # once, before the render processes fork
         rendered = render_site(site, env, static_dirs(layouts), bodies, later, staging.put, workers)
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_problem(exc, layouts)]) from None

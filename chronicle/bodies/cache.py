@@ -96,15 +96,15 @@ class BodyCache:
             return {}
         return found
 
-    def store(self, values: dict[str, str], used: set[str]) -> None:
-        """Add values; drop what this build no longer used once stale rows outnumber live ones."""
+    def store(self, values: dict[str, str], used: set[str] | None = None) -> None:
+        """Add values; with `used` (every key this build used), drop the rest once stale rows outnumber live ones."""
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", values.items())
                 (rows,) = self._db.execute("SELECT COUNT(*) FROM bodies").fetchone()
-                if rows > 2 * len(used) + 100:
+                if used is not None and rows > 2 * len(used) + 100:
                     self._prune(used)
         except sqlite3.Error:
             self._discard()  # a cache that cannot be written only makes the next build slower

@@ -15,8 +15,10 @@ from markdown.inlinepatterns import (IMAGE_LINK_RE, IMAGE_REFERENCE_RE, LINK_RE,
 from markupsafe import Markup
 
 from ..errors import BuildFailed, Problem
+from ..language.i18n import strings
 from .mdlimits import MAX_BLOCKS, NestedTooDeeply, count_blocks, harden_blocks
 from ..content.model import Event, Person, Place, Site, link_text
+from .citations import CitationExtension
 from .sanitize import SAFE_ATTRIBUTES, sanitize_body
 from ..link.urls import entry_path
 from ..content.wikilinks import Target, WikiLinkExtension
@@ -55,7 +57,8 @@ def convert_body(entry: Event | Person | Place, site: Site, root: str,
     _check_size(entry)
     if not entry.body.strip():  # person and place bodies are often empty: Markdown would say ""
         return ""
-    converter = (converters or Converters()).get(site.config.allow_html, resolve)
+    converter = (converters or Converters()).get(site.config.allow_html, resolve,
+                                                 citation_numbers(site, entry), source_label(site))
     try:
         html = converter.convert(entry.body)
     except (RecursionError, NestedTooDeeply):  # older Python-Markdown recursed once per level
@@ -95,13 +98,16 @@ class Converters:
     def __init__(self) -> None:
         self._made: dict[bool, markdown.Markdown] = {}
 
-    def get(self, allow_html: bool, resolve: Callable[[str], Target | None]) -> markdown.Markdown:
-        """The converter for allow_html, reset, resolving wiki-links with `resolve`."""
+    def get(self, allow_html: bool, resolve: Callable[[str], Target | None],
+            numbers: dict[str, int] | None = None, label: str = "Source {n}") -> markdown.Markdown:
+        """The converter for allow_html, reset, resolving wiki-links with `resolve` and numbering citations."""
         if allow_html not in self._made:
             self._made[allow_html] = _new_converter(allow_html)
         converter = self._made[allow_html]
         converter.reset()
         converter.inlinePatterns["wikilink"].resolve = resolve
+        citations = converter.inlinePatterns["citation"]
+        citations.numbers, citations.label = numbers or {}, label
         for pattern in converter.inlinePatterns:
             if isinstance(pattern, _LinearBrackets):
                 pattern.fallbacks = 0  # the limit is per body
@@ -110,13 +116,24 @@ class Converters:
 
 def _new_converter(allow_html: bool) -> markdown.Markdown:
     converter = markdown.Markdown(extensions=["footnotes", "tables", "attr_list", "toc",
-                                              WikiLinkExtension(lambda slug: None)], output_format="html")
+                                              WikiLinkExtension(lambda slug: None), CitationExtension()],
+                                  output_format="html")
     _harden(converter)
     if not allow_html:
         # Without these, raw HTML is treated as text and escaped like any other text.
         converter.preprocessors.deregister("html_block")
         converter.inlinePatterns.deregister("html")
     return converter
+
+
+def citation_numbers(site: Site, entry) -> dict[str, int]:
+    """{work id: its number in the entry's list of sources}: what the body's markers show."""
+    return {row.ref: row.number for row in site.cited.get(entry.slug, ()) if row.ref is not None}
+
+
+def source_label(site: Site) -> str:
+    """A citation marker's accessible name, e.g. 'Source {n}', in the site's language."""
+    return strings(site.config.language).get("source_n", "Source {n}")
 
 
 def native_lang(text: str | None) -> str | None:

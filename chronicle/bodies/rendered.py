@@ -13,7 +13,7 @@ from typing import Sequence
 from markupsafe import Markup
 
 from .cache import BodyCache, key_of
-from .markup import Converters, convert_body, finish_body
+from .markup import Converters, citation_numbers, convert_body, finish_body, source_label
 from ..content.model import Event, Person, Place, Site, StandalonePage, link_text
 from ..parallel import split_map
 from ..link.urls import entry_path
@@ -49,7 +49,9 @@ def body_key(site: Site, entry: Entry) -> str:
     # Every [[...]] in the source, even in code, where Markdown leaves it: a superset is safe.
     slugs = sorted({match.group(1).strip() for match in _WIKILINKS.finditer(entry.body)})
     targets = [_target(site, slug, entry) for slug in slugs]
-    return key_of("body", str(site.config.allow_html), entry.body, json.dumps(targets))
+    numbers = sorted(citation_numbers(site, entry).items()) if "[@" in entry.body else []
+    return key_of("body", str(site.config.allow_html), entry.body, json.dumps(targets),
+                  json.dumps([numbers, source_label(site) if numbers else ""]))
 
 
 def _target(site: Site, slug: str, entry: Entry) -> tuple[str, str, str] | None:

@@ -30,7 +30,7 @@ _AUTHOR_TAGS = {
 }
 _TAG_ATTRIBUTES = {
     "*": set(SAFE_ATTRIBUTES - {"colspan", "rowspan", "scope"}),
-    "a": {"href"}, "img": {"src"}, "ol": {"start"}, "li": {"value"},
+    "a": {"href", "aria-label"}, "img": {"src"}, "ol": {"start"}, "li": {"value"},
     "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
     "time": {"datetime"}, "del": {"datetime"}, "ins": {"datetime"}, "abbr": set(), "col": {"span"},
     "colgroup": {"span"},

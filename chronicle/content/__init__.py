@@ -9,5 +9,5 @@ nor read outside content/ (symlinks out, FIFOs and devices are refused).
 Modules: load (the stage's entry point), contentfiles (which paths may be read), yamlread
 (safe, lined YAML), schema and fields (front-matter keys and their validators), model (the
 records), media and imagesize (images and assets), unknown (files it does not read),
-bodyscan and wikilinks (what link needs from each body).
+bodyscan, wikilinks and citations (what link needs from each body), bibliography (the works).
 """

@@ -1,4 +1,4 @@
-"""What link needs from each body, its wiki-links and asset addresses, scanned once per distinct text.
+"""What link needs from each body, its wiki-links, asset addresses and citations, scanned once per distinct text.
 
 A long-running process (`serve`) hands one BodyScans to every link, so after an edit only the
 edited body is scanned again; a one-off build passes none and scans every body once.
@@ -7,20 +7,22 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
+from .citations import Citation, find_citations
 from .media import AssetRef, body_asset_refs
 from .wikilinks import WikiLink, find_wikilinks
 
 
 class BodyScan(NamedTuple):
-    """One body's wiki-links and `assets/...` addresses, with lines within the body."""
+    """One body's wiki-links, `assets/...` addresses and citations, with lines within the body."""
 
     wikilinks: tuple[WikiLink, ...]
     assets: tuple[AssetRef, ...]
+    citations: tuple[Citation, ...] = ()
 
 
 def scan_body(body: str) -> BodyScan:
     """Read the body once for everything link checks."""
-    return BodyScan(tuple(find_wikilinks(body)), body_asset_refs(body))
+    return BodyScan(tuple(find_wikilinks(body)), body_asset_refs(body), tuple(find_citations(body)))
 
 
 class BodyScans:

@@ -13,7 +13,8 @@ from .contentfiles import list_files, path_problem
 from ..errors import Problem
 from .media import active_asset_problems, image_from
 from ..parallel import split_map
-from .model import Content, Era, Event, Name, Person, Place, SiteConfig, Source, StandalonePage, Stop
+from .bibliography import load_bibliography
+from .model import Content, DateClaim, Era, Event, Name, Person, Place, SiteConfig, Source, StandalonePage, Stop
 from .schema import ERA, PAGE, PERSON, PLACE, SITE, event_schema, read_list, read_mapping
 from .unknown import unknown_entries
 from .yamlread import YamlError, read_yaml
@@ -64,10 +65,12 @@ def load_content(content_dir: str, memo: LoadMemo | None = None,
     config = load_config(os.path.join(content_dir, "site.yaml"), problems)
     records = {kind: _load_kind(content_dir, kind, problems, memo, workers) for kind in KINDS}
     eras = load_eras(os.path.join(content_dir, "eras.yaml"), problems)
+    works, bibliography_path = load_bibliography(content_dir, problems)
     assets_root = os.path.join(content_dir, "assets")
     content = Content(config, records["events"], records["people"], records["places"],
                       eras, tuple(_list_assets(assets_root, problems)), assets_root,
-                      pages=records["pages"], config_path=os.path.join(content_dir, "site.yaml"))
+                      pages=records["pages"], config_path=os.path.join(content_dir, "site.yaml"),
+                      works=works, bibliography_path=bibliography_path)
     return content, problems + unknown_entries(content_dir)
 
 
@@ -243,7 +246,9 @@ def _build_event(slug: str, doc: Document, problems: list[Problem]) -> Event | N
                                 f"end {end.iso()} is before the start {start.iso()}"))
         end = None  # keep the event so its references are still checked
     values["route"] = tuple(Stop(**stop, line=line) for stop, line in values.get("route", ()))
-    values["sources"] = tuple(Source(**source) for source, _ in values.get("sources", ()))
+    _read_sources(values)
+    values["date_claims"] = tuple(DateClaim(claim["date"][0], claim["date"][1], claim["source"], claim.get("note"),
+                                            line) for claim, line in values.get("date_claims", ()))
     _read_image(values, doc.path, problems)
     return Event(slug=slug, start=start, end=end, body=doc.body, path=doc.path,
                  lines=_file_lines(doc.meta), body_line=doc.body_line, **values)
@@ -253,6 +258,7 @@ def _build_person(slug: str, doc: Document, problems: list[Problem]) -> Person |
     values = read_mapping(doc.meta, PERSON, doc.path, 0, problems)
     if "name" not in values:
         return None
+    _read_sources(values)
     _read_image(values, doc.path, problems)
     _read_names(values, doc.path, problems)
     return Person(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
@@ -267,6 +273,7 @@ def _build_place(slug: str, doc: Document, problems: list[Problem]) -> Place | N
         return None
     if "name" not in values:
         return None
+    _read_sources(values)
     _read_image(values, doc.path, problems)
     _read_names(values, doc.path, problems)
     return Place(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
@@ -279,6 +286,12 @@ def _build_page(slug: str, doc: Document, problems: list[Problem]) -> Standalone
         return None
     return StandalonePage(slug=slug, body=doc.body, path=doc.path, lines=_file_lines(doc.meta),
                           body_line=doc.body_line, **values)
+
+
+def _read_sources(values: dict) -> None:
+    """The checked `sources:` records as Sources, each knowing its line (for `chronicle archive`)."""
+    if "sources" in values:
+        values["sources"] = tuple(Source(**source, line=line) for source, line in values["sources"])
 
 
 def _read_image(values: dict, path: str, problems: list[Problem]) -> None:

@@ -9,16 +9,48 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..dates import Date, display_range
+from .bibliography import Work
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from; any field may be missing but not all."""
+    """Where a fact comes from: written out, or `ref` to a work of the bibliography; not all missing."""
 
     title: str | None = None
     publisher: str | None = None
     date: Date | None = None
     url: str | None = None
+    archive: str | None = None  # the URL of an archived copy (a Wayback Machine snapshot)
+    accessed: Date | None = None  # when the author read it
+    pages: str | None = None
+    quote: str | None = None
+    ref: str | None = None  # the id of a work in content/bibliography.*
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class DateClaim:
+    """What one source says about when an event happened, where sources disagree."""
+
+    date: Date
+    end: Date | None  # a claim may be an interval, like `date`
+    source: str  # a bibliography id, or the number (1-based) of one of the event's own sources
+    note: str | None = None
+    line: int = field(default=0, compare=False)
+
+    def iso(self) -> str:
+        """The claim as EDTF, as an event's `date` would be written."""
+        return self.date.iso() if self.end is None else f"{self.date.iso()}/{self.end.iso()}"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One numbered row of a page's list of sources: a front-matter source or a work its body cites."""
+
+    number: int
+    source: Source | None  # None: a work cited only in the body
+    ref: str | None  # the bibliography id, if the row is a work of the bibliography
+    locators: tuple[str, ...] = ()  # every page or place the entry cites it at
 
 
 @dataclass(frozen=True)
@@ -65,6 +97,7 @@ class Event:
     tags: tuple[str, ...] = ()
     route: tuple[Stop, ...] = ()
     sources: tuple[Source, ...] = ()
+    date_claims: tuple[DateClaim, ...] = ()
     related: tuple[str, ...] = ()
     draft: bool = False
     image: Image | None = None
@@ -157,6 +190,7 @@ class Person:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    sources: tuple[Source, ...] = ()
     names: tuple[Name, ...] = ()  # other names over time or in other languages
 
     @property
@@ -182,6 +216,7 @@ class Place:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body_line: int = 1
     native_lang: str | None = None  # BCP 47 tag of native_name; guessed from its script when missing
+    sources: tuple[Source, ...] = ()
     names: tuple[Name, ...] = ()  # other names over time or in other languages
 
     @property
@@ -241,6 +276,7 @@ class SiteConfig:
     allow_html: bool = False
     cname: str | None = None
     timeline: TimelineOptions = TimelineOptions()
+    citation_style: str | None = None  # a .csl file under content/; Chicago author-date when None
 
 
 @dataclass(frozen=True)
@@ -256,6 +292,8 @@ class Content:
     assets_root: str = ""
     pages: tuple[StandalonePage, ...] = ()
     config_path: str = ""  # content/site.yaml, for warnings about the settings
+    works: tuple[Work, ...] = ()  # content/bibliography.*
+    bibliography_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -280,6 +318,10 @@ class Site:
     assets: tuple[str, ...] = ()
     assets_root: str = ""
     pages: dict[str, StandalonePage] = field(default_factory=dict)  # by slug, in menu order
+    works: dict[str, Work] = field(default_factory=dict)  # the bibliography, by id, in file order
+    cited: dict[str, tuple[Cited, ...]] = field(default_factory=dict)  # each entry's numbered sources, by slug
+    cited_by: dict[str, tuple[Event | Person | Place | StandalonePage, ...]] = field(default_factory=dict)  # by work id
+    style_path: str = ""  # the CSL style file sources.html is formatted with
 
     def entry(self, slug: str) -> Event | Person | Place | StandalonePage | None:
         """The event, person, place or page with this slug (slugs are unique across them), or None."""

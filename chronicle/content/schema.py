@@ -68,6 +68,21 @@ def _timeline(value: object) -> TimelineOptions:
     return TimelineOptions(lanes)
 
 
+def _words(value: object) -> str:
+    """Text, where a bare number is meant as text too (`pages: 12`, `source: 2`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return fields.text(value)
+
+
+def _csl_file(value: object) -> str:
+    """`citation_style: style.csl`: a CSL file's path under content/."""
+    name = fields.text(value)
+    if not name.endswith(".csl") or name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
+        raise fields.FieldError(f"expected a .csl file under content/, e.g. 'apa.csl', got {name!r}")
+    return name
+
+
 def _order(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise fields.FieldError(f"expected a whole number, got {value!r}")
@@ -85,7 +100,11 @@ IMAGE: Schema = {
 }
 SOURCE: Schema = {
     "title": Field(fields.text), "publisher": Field(fields.text),
-    "date": Field(fields.date), "url": Field(fields.url),
+    "date": Field(fields.date), "url": Field(fields.url), "archive": Field(fields.url),
+    "accessed": Field(fields.date), "pages": Field(_words), "quote": Field(fields.text), "ref": Field(_words),
+}
+DATE_CLAIM: Schema = {
+    "date": Field(_interval, required=True), "source": Field(_words, required=True), "note": Field(fields.text),
 }
 EVENT: Schema = {
     "title": Field(fields.text, required=True), "date": Field(_interval, required=True),
@@ -94,6 +113,7 @@ EVENT: Schema = {
     "tags": Field(fields.tag, shape="list"), "related": Field(fields.slug, shape="list"),
     "route": Field(shape="records", schema=STOP),
     "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
+    "date_claims": Field(shape="records", schema=DATE_CLAIM),
     "draft": Field(fields.boolean), "display_date": Field(fields.text), "calendar": Field(fields.calendar),
     "image": Field(shape="record", schema=IMAGE),
 }
@@ -111,17 +131,20 @@ PERSON: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "born": Field(fields.date), "died": Field(fields.date), "summary": Field(fields.text),
     "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
+    "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
 }
 PLACE: Schema = {
     "name": Field(fields.text, required=True), "native_name": Field(fields.text),
     "native_lang": Field(_lang), "country": Field(fields.text), "lat": Field(fields.number_in(-90, 90)),
     "lon": Field(fields.number_in(-180, 180)), "summary": Field(fields.text),
     "image": Field(shape="record", schema=IMAGE), "names": Field(shape="records", schema=NAME),
+    "sources": Field(shape="records", schema=SOURCE, at_least_one=True),
 }
 SITE: Schema = {
     "title": Field(fields.text, required=True), "description": Field(fields.text),
     "language": Field(fields.text), "base_url": Field(fields.url), "author": Field(fields.text),
     "allow_html": Field(fields.boolean), "cname": Field(fields.hostname), "timeline": Field(_timeline),
+    "citation_style": Field(_csl_file),
 }
 PAGE: Schema = {
     "title": Field(fields.text, required=True), "summary": Field(fields.text),

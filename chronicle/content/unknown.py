@@ -10,7 +10,8 @@ import os
 
 from ..errors import Problem
 
-KNOWN_FILES = ("site.yaml", "eras.yaml")
+KNOWN_FILES = ("site.yaml", "eras.yaml", "bibliography.yaml", "bibliography.yml", "bibliography.json",
+               "bibliography.bib")
 KNOWN_FOLDERS = ("events", "people", "places", "pages", "assets")
 
 
@@ -24,8 +25,8 @@ def unknown_entries(content_dir: str) -> list[Problem]:
         if name.startswith("."):  # .git, .DS_Store, editor files: never content
             continue
         folder = os.path.isdir(path)
-        if name in (KNOWN_FOLDERS if folder else KNOWN_FILES):
-            continue
+        if name in (KNOWN_FOLDERS if folder else KNOWN_FILES) or (not folder and name.endswith(".csl")):
+            continue  # a .csl file is a citation style that site.yaml may name
         problems.append(Problem(path, 0, _message(name, folder), warning=True))
     return problems
 
@@ -36,5 +37,5 @@ def _message(name: str, folder: bool) -> str:
     close = difflib.get_close_matches(name.rstrip("/"), candidates, n=1, cutoff=0.6)
     if close:
         return f"unknown {what} '{name}' ignored (did you mean '{close[0]}'?)"
-    listing = ", ".join([*KNOWN_FILES, *(f"{f}/" for f in KNOWN_FOLDERS)])
+    listing = ", ".join([*KNOWN_FILES[:2], *(f"{f}/" for f in KNOWN_FOLDERS)])  # the bibliography is optional
     return f"unknown {what} '{name}' ignored; content/ holds only {listing}"

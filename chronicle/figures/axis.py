@@ -50,6 +50,7 @@ class AxisMark:
     end: float | None
     fuzzy: bool = False  # approximate or uncertain: drawn faded with a dashed outline
     open_end: bool = False  # ongoing or end unknown: the bar fades out to the right
+    claims: tuple[tuple[float, float, str], ...] = ()  # other dates sources give: (start, end, tooltip)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def time_axis_svg(marks: Sequence[AxisMark], bands: Sequence[AxisBand] = (), tit
                   language: str = "en") -> Markup:
     """Inline SVG time axis; `bin_href(first_year, last_year)` may link bins to year pages."""
     spans = [(m.start, m.end if m.end is not None else m.start) for m in marks]
+    spans += [(start, end) for m in marks for start, end, _ in m.claims]  # a source's other date stays in view
     scale = domain(spans + ([] if breaks and marks else [(b.start, b.end) for b in bands]),
                    MARGIN, width - MARGIN, breaks)
     words = Words(strings(language), year_words(language), scale.lo < 1)
@@ -217,14 +219,14 @@ def _lanes(marks: Sequence[AxisMark], scale: Scale, top: float) -> tuple[float, 
     n = max(len(ends), 1)
     # Lane 0 sits just above the axis; later lanes stack upwards.
     right = scale.segments[-1].x1
-    items = [_mark(m, x0, x1, top + (n - 1 - lane) * LANE_H + LANE_H / 2, right) for m, x0, x1, lane in placed]
+    items = [_mark(m, x0, x1, top + (n - 1 - lane) * LANE_H + LANE_H / 2, right, scale) for m, x0, x1, lane in placed]
     fade = (f'<defs><linearGradient id="axis-fade-{scale.segments[-1].x1:.0f}"><stop offset="0" stop-color="' + ACCENT + '" stop-opacity="0.7"/>'
             '<stop offset="1" stop-color="' + ACCENT + '" stop-opacity="0"/></linearGradient></defs>'
             if any(m.open_end for m in marks) else "")
     return n * LANE_H, f'<g class="axis-marks">{fade}{"".join(items)}</g>'
 
 
-def _mark(m: AxisMark, x0: float, x1: float, y: float, right: float) -> str:
+def _mark(m: AxisMark, x0: float, x1: float, y: float, right: float, scale: Scale) -> str:
     """One event link with its accessible name; fuzzy dates faded and dashed, open ends fading out."""
     style = ' stroke-dasharray="2 2"' if m.fuzzy else ""
     opacity = "0.3" if m.fuzzy else "0.7"
@@ -238,7 +240,27 @@ def _mark(m: AxisMark, x0: float, x1: float, y: float, right: float) -> str:
         shape = (f'<rect class="axis-interval{" axis-fuzzy" if m.fuzzy else ""}" x="{fmt(x0)}" y="{fmt(y - 4)}"'
                  f' width="{fmt(x1 - x0)}" height="8" rx="2" fill="{ACCENT}" fill-opacity="{opacity}" stroke="{ACCENT}"{style}/>')
     label = escape(m.label)
-    return f'<a class="axis-mark" href="{escape(m.href)}" aria-label="{label}"><title>{label}</title>{shape}</a>'
+    return (_claims(m, x0, y, scale) + f'<a class="axis-mark" href="{escape(m.href)}" aria-label="{label}">'
+            f'<title>{label}</title>{shape}</a>')
+
+
+def _claims(m: AxisMark, x0: float, y: float, scale: Scale) -> str:
+    """Each other date a source gives: a faint mark joined to the event by a dotted line, its source as tooltip.
+
+    Hidden from screen readers: the event page lists the same dates under "Sources differ".
+    """
+    if not m.claims:
+        return ""
+    parts = []
+    for start, end, text in m.claims:
+        c0, c1 = scale.x(start), scale.x(end)
+        cx = (c0 + c1) / 2
+        parts.append(f'<g class="axis-claim"><title>{escape(text)}</title>'
+                     f'<line x1="{fmt(x0)}" y1="{fmt(y)}" x2="{fmt(cx)}" y2="{fmt(y)}" stroke="{ACCENT}"'
+                     f' stroke-opacity="0.35" stroke-dasharray="1 2"/>'
+                     f'<rect x="{fmt(min(c0, cx - 2))}" y="{fmt(y - 3)}" width="{fmt(max(c1 - c0, 4))}" height="6"'
+                     f' rx="2" fill="{ACCENT}" fill-opacity="0.18" stroke="{ACCENT}" stroke-opacity="0.4"/></g>')
+    return f'<g class="axis-claims" aria-hidden="true">{"".join(parts)}</g>'
 
 
 def _bins(marks: Sequence[AxisMark], scale: Scale, base: float, words: Words, bin_href: BinHref | None) -> str:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..dates.text import date_text
+from ..dates.text import date_text, range_text
+from ..link.sources import claim_source_name
 from ..language.i18n import strings
 from .axis import WIDTH, AxisBand, AxisMark, time_axis_svg
 from .maps import MapPoint, places_map_svg, route_map_svg
 from ..content.model import Event, Place, Site, Stop
 from .timeline_view import Drawn, drawn_events, era_spans
+from .timeline_view import _earliest as claim_start, _latest as claim_end
 from ..link.urls import entry_path, year_path
 from ..content.model import name_at
 
@@ -20,8 +22,22 @@ def axis_marks(site: Site, drawn: Drawn | None = None) -> list[AxisMark]:
     for e, span, spoken in zip(site.events, drawn.spans, drawn.spoken):
         end = None if span.end is None or span.open_end else span.end
         marks.append(AxisMark(f"{spoken}: {e.title}", entry_path(e), span.start, end,
-                              span.fuzzy or span.kind == "imprecise", span.open_end))
+                              span.fuzzy or span.kind == "imprecise", span.open_end, _claims(site, e)))
     return marks
+
+
+def _claims(site: Site, event: Event) -> tuple[tuple[float, float, str], ...]:
+    """The other dates sources give (date_claims): (earliest, latest, 'October 1964: Global Times')."""
+    lang = site.config.language
+    found = []
+    for claim in event.date_claims:
+        last = claim.end or claim.date
+        if claim.date.edge or last.edge:  # an open end has no place to mark
+            continue
+        when = range_text(claim.date, claim.end, lang)
+        name = claim_source_name(site.works, event, claim.source)
+        found.append((claim_start(claim.date), claim_end(last), f"{when}: {name}" if name else when))
+    return tuple(found)
 
 
 def timeline_axis(site: Site, width: float = WIDTH, year_href=year_path,

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from .axis_scale import domain, step, year_label
 from ..dates.text import event_when
 from ..dates import Date
+from ..dates.calendars import day_number
 from ..language.i18n import YearWords, ui_language, year_words
 from ..content.model import TIMELINE_FACETS as FACETS, Event, Site
 from ..formats.search import script_json
@@ -27,7 +28,8 @@ EN = {
     "fuzzy": "approximate or uncertain date", "open": "still going on, or end unknown",
     "cluster": "several events: select to zoom in", "approximate": "approximate", "uncertain": "uncertain",
     "ongoing": "ongoing", "end_unknown": "end unknown", "showing": "Showing {from} to {to}",
-    "events_n": "{n} events", "help": "Drag, scroll or pinch to move and zoom; keys + and − zoom, arrows move.",
+    "events_n": "{n} events", "help": "Drag or use the arrow keys to move; zoom with Ctrl (⌘ on a Mac) + scroll, a pinch, the buttons or the + and − keys.",
+    "skip_chart": "Skip to the timeline chart", "wheel_hint": "Use Ctrl + scroll to zoom the timeline", "wheel_hint_mac": "Use ⌘ + scroll to zoom the timeline",
     "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}", "decade": "{year}s",
 }
 KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "people": "인물", "places": "장소",
@@ -39,7 +41,8 @@ KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "p
       "open": "아직 진행 중이거나 끝을 모름", "cluster": "여러 사건: 선택하면 확대", "approximate": "대략",
       "uncertain": "불확실", "ongoing": "진행 중", "end_unknown": "끝 미상", "showing": "{from}부터 {to}까지 표시",
       "events_n": "사건 {n}개", "gap": "{period} 사건 없음",
-      "help": "끌거나 스크롤하거나 손가락을 오므려 이동하고 확대합니다. + 와 − 키로 확대·축소, 화살표 키로 이동합니다.",
+      "help": "끌거나 화살표 키로 이동합니다. Ctrl(Mac은 ⌘) + 스크롤, 두 손가락 오므리기, 버튼, + 와 − 키로 확대·축소합니다.",
+      "skip_chart": "연표 차트로 건너뛰기", "wheel_hint": "Ctrl + 스크롤로 연표를 확대·축소합니다", "wheel_hint_mac": "⌘ + 스크롤로 연표를 확대·축소합니다",
       # Only timeline.js reads these (English is built into it): axis ticks and the status line.
       "months": [f"{m}월" for m in range(1, 13)], "bc": "기원전 {y}", "ym": "{y}년 {m}", "dm": "{m} {d}일",
       # Deep time counts in 억 (10^8) and 만 (10^4): '138억 년 전', '6,600만 년 전'.
@@ -137,7 +140,7 @@ def view_data(site: Site, drawn: Drawn | None = None) -> dict:
         for slot, lane_list in zip(per_event, members):
             slot[facet] = lane_list
     events = [_event_json(site, e, per_event[i], drawn.spans[i], drawn.spoken[i]) for i, e in enumerate(site.events)]
-    eras = [{"name": era.name, "s": _round(s), "e": _round(e)} for era, (s, e) in zip(site.eras, era_spans(site.eras))]
+    eras = [{"name": era.name, "s": s, "e": e} for era, (s, e) in zip(site.eras, era_days(site.eras))]
     return {"facet": site.config.timeline.lanes, "facets": facets, "events": events, "eras": eras,
             "t": strings(lang)}
 
@@ -191,10 +194,10 @@ def _period_name(year: int, stride: int, decade: str, words: YearWords) -> str:
 
 def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]], span: Span, spoken: str) -> dict:
     item = {"t": event.title, "h": entry_path(event), "w": event_when(event, site.config.language),
-            "a": spoken, "s": _round(span.start), "k": span.kind[0],
+            "a": spoken, "s": _first_day(event.start), "k": span.kind[0],
             "l": lane_map}
     if span.end is not None:
-        item["e"] = None if math.isinf(span.end) else _round(span.end)
+        item["e"] = None if math.isinf(span.end) else _after_day(event.end or event.start)
     if span.fuzzy:
         item["f"] = 1
     if span.open_end:
@@ -235,6 +238,23 @@ def era_spans(eras) -> list[tuple[float, float]]:
     return spans
 
 
+def era_days(eras) -> list[tuple[int, int]]:
+    """(first day, day after the last) of each era as the lanes view draws it, in day numbers.
+
+    The same rule as era_spans: '600/650' then '650/700' meet on the first day of 650.
+    """
+    spans = []
+    for era in eras:
+        end = _after_day(era.end)
+        last = (era.end.first_day(), era.end.last_day())
+        for other in eras:
+            begins = other.start.first_day()
+            if other is not era and era.start.first_day() < begins and last[0] <= begins <= last[1]:
+                end = min(end, _first_day(other.start))
+        spans.append((_first_day(era.start), end))
+    return spans
+
+
 def _earliest(date: Date) -> float:
     """The first moment a date may mean; its start for an open start, so it still has a place."""
     value = date.earliest()
@@ -246,5 +266,16 @@ def _latest(date: Date) -> float:
     return date.latest()
 
 
-def _round(value: float) -> float:
-    return round(value, 5)  # ~5 minutes: enough for a moment, short in the page
+def _first_day(date: Date) -> int:
+    """The day number (days since 1970-01-01, proleptic Gregorian) a date's span begins on.
+
+    timeline.js places everything by day number, so a day is a day at every zoom: fractional
+    years make 28 February to 1 March wider than other days and put months on twelfths of a year.
+    An open start still gets a place: its written day.
+    """
+    return day_number(date.earliest_day() or date.first_day())
+
+
+def _after_day(date: Date) -> int:
+    """The day number just after the last day a (bounded) date may mean: where its span ends."""
+    return day_number(date.latest_day() or date.last_day()) + 1

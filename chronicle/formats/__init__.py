@@ -6,6 +6,7 @@ the search index and its shards, the Atom feed's context, calendar.ics, timeline
 template context.
 Must never: write files itself (the render stage's sink does), or reach back into rendering.
 
-Modules: search, searchshards, feeds, ics, timelinejs, geojson, jsonld, exports (the export
-files together), exporturls (absolute URLs), offline (the service worker).
+Modules: search, searchshards, feeds, ics, timelinejs, geojson, jsonld, cite (the bibliography by
+a CSL processor, and bibliography.json), exports (the export files together), exporturls
+(absolute URLs), offline (the service worker).
 """

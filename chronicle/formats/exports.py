@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from .cite import bibliography_json
 from .geojson import places_geojson
 from .ics import calendar_ics
 from .timelinejs import timeline_json
@@ -17,7 +18,7 @@ __all__ = ["export_files", "event_jsonld", "person_jsonld", "place_jsonld"]
 
 
 def export_files(site: Site) -> tuple[dict[str, bytes], list[str]]:
-    """Build timeline.json, calendar.ics and places.geojson, with notes for the summary."""
+    """Build timeline.json, calendar.ics, places.geojson (and bibliography.json), with notes for the summary."""
     # The environment is read here, at the edge, so the format modules stay pure.
     ics, ics_notes = calendar_ics(site, os.environ.get("SOURCE_DATE_EPOCH"))
     geojson, geo_notes = places_geojson(site)
@@ -26,5 +27,7 @@ def export_files(site: Site) -> tuple[dict[str, bytes], list[str]]:
         "calendar.ics": ics,
         "places.geojson": geojson,
     }
+    if site.works:
+        files["bibliography.json"] = bibliography_json(site.works)
     return files, ics_notes + geo_notes
 

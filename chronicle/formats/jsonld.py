@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..dates import Date, display_date
 from .exporturls import absolute_url
-from ..content.model import Event, Image, Person, Place, Site, Source
+from ..content.model import Cited, Event, Image, Person, Place, Site, Source
 
 # Inside <script> the HTML parser only looks for "</script"; escaping these characters
 # as JSON \u escapes keeps any content from closing the element, and U+2028/2029 are
@@ -31,7 +31,9 @@ def event_jsonld(site: Site, event: Event) -> Markup:
     _put(data, "location", [place_data(site, place) for place in places])
     people = [site.people[s] for s in event.people if s in site.people]
     _put(data, "attendee", [person_data(site, person) for person in people])
-    _put(data, "citation", [source_data(source) for source in event.sources])
+    rows = site.cited.get(event.slug)  # None on a Site not made by link_site: the sources as written
+    _put(data, "citation", [cited_data(site, row) for row in rows] if rows is not None
+         else [source_data(source) for source in event.sources])
     _put(data, "image", image_data(site, event.image))
     return script_element(data)
 
@@ -82,7 +84,34 @@ def source_data(source: Source) -> dict:
         data["publisher"] = {"@type": "Organization", "name": source.publisher}
     _put(data, "datePublished", schema_date(source.date) if source.date else None)
     _put(data, "url", source.url)
+    _put(data, "archivedAt", source.archive)
     return data
+
+
+def cited_data(site: Site, row: Cited) -> dict:
+    """One of the page's sources as a CreativeWork: a work of the bibliography, or as written."""
+    work = site.works.get(row.ref) if row.ref else None
+    if work is None:
+        return source_data(row.source)
+    data: dict = {"@type": "CreativeWork", "name": work.title}
+    authors = work.names()
+    _put(data, "author", [{"@type": "Person", "name": name} for name in authors] or None)
+    container = work.csl.get("container-title") or work.csl.get("publisher")
+    if isinstance(container, str) and container:
+        data["publisher"] = {"@type": "Organization", "name": container}
+    _put(data, "datePublished", _csl_iso(work.csl.get("issued")))
+    _put(data, "url", work.url)
+    _put(data, "archivedAt", (row.source.archive if row.source and row.source.archive else None) or work.archive)
+    return data
+
+
+def _csl_iso(date: object) -> str | None:
+    """A CSL date's first date-parts as ISO 8601 ('2019-02-26', '2019'), or None."""
+    try:
+        parts = date["date-parts"][0]  # type: ignore[index]
+        return "-".join(f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(parts[:3])) or None
+    except (TypeError, KeyError, IndexError, ValueError):
+        return None
 
 
 def image_data(site: Site, image: Image | None) -> dict | None:

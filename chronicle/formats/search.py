@@ -11,10 +11,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..dates import display_date
 from ..dates.text import event_when, life
 from ..language.i18n import strings, ui_language
+from ..content.bibliography import Work
 from ..content.model import Event, Person, Place, Site
 from ..parallel import split_map
 
@@ -210,6 +212,7 @@ def search_records(site: Site, memo: SearchMemo | None = None, workers: int | No
     keys += [_place_key(place, titles, memo) for place in site.places.values()]
     keys += [(f"pages/{page.slug}.html", page.title, "", page.summary, "page", page.summary,
               _stripped(page.body, titles, memo)) for page in site.pages.values()]
+    keys += [_work_key(work) for work in site.works.values()]
     missing = list(dict.fromkeys(key for key in keys if memo.records.find(key) is None))
     for key, record in zip(missing, split_map(lambda part: [_make_record(*key) for key in part], missing, workers)):
         memo.records.put(key, record)
@@ -301,6 +304,16 @@ def _place_key(place: Place, titles: dict[str, str], memo: SearchMemo) -> tuple:
     """What a place's record is made of: found by either name or its country."""
     return (f"places/{place.slug}.html", place.name, place.country or "", place.summary, "place",
             place.native_name, *_other_names(place), place.country, place.summary, _stripped(place.body, titles, memo))
+
+
+def _work_key(work: Work) -> tuple:
+    """What a work's record is made of: found by its authors, title, publication and id."""
+    csl = work.csl
+    issued = csl.get("issued")
+    year = str(issued["date-parts"][0][0]) if isinstance(issued, dict) and issued.get("date-parts") else ""
+    names = work.names()
+    return (f"sources.html#work-{quote(work.id, safe='')}", work.title, year, "; ".join(names) or None, "work",
+            *names, *(str(csl[key]) for key in ("container-title", "publisher") if csl.get(key)), work.id)
 
 
 def _lifespan(person: Person) -> str:

@@ -50,9 +50,19 @@ EN: dict[str, str] = {
     "axis_count": "{n} events", "axis_range": "{first} to {last}", "axis_gap": "no events {period}",
     "axis_bin_one": "{n} event, {period}", "axis_bin_many": "{n} events, {period}",
     "read_more": "Read more", "ics_date": "Date: {when}",
+    "source_n": "Source {n}", "archived_copy": "archived copy", "accessed": "accessed {date}",
+    "in_bibliography": "in the bibliography", "sources_title": "Sources", "cited_by": "Cited by",
+    "works_count": "{n} works", "work_count_one": "1 work", "sources_differ": "Sources differ",
+    "sources_differ_intro": "This page gives {date}. The sources say:", "claim_source": "source {n}",
+    "bibliography_json": "Bibliography (CSL-JSON)", "original": "original",
     "names": "Names", "name_from": "from {date}", "name_until": "until {date}",
 }
 KO: dict[str, str] = {
+    "source_n": "출처 {n}", "archived_copy": "보관된 사본", "accessed": "{date} 열람",
+    "in_bibliography": "참고문헌에서 보기", "sources_title": "참고문헌", "cited_by": "인용한 항목",
+    "works_count": "문헌 {n}건", "work_count_one": "문헌 1건", "sources_differ": "출처마다 다름",
+    "sources_differ_intro": "이 페이지는 {date}(으)로 씁니다. 출처별 기록:", "claim_source": "출처 {n}",
+    "bibliography_json": "참고문헌 (CSL-JSON)", "original": "원문",
     "skip": "본문으로 건너뛰기", "main_nav": "주 메뉴", "timeline": "연표", "people": "인물",
     "places": "장소", "tags": "태그", "pages_nav": "안내", "search": "검색",
     "search_label": "연표 검색", "search_placeholder": "검색…", "site_search": "사이트 검색",
@@ -95,7 +105,8 @@ KO: dict[str, str] = {
     "search_words": json.dumps({
         "prompt": "사건, 인물, 장소를 검색하려면 입력하세요.", "none": "“{q}”에 대한 결과 없음.",
         "one": "결과 1개", "many": "결과 {n}개", "more": " 중 처음 {shown}개 표시, {rest}개 더 있음: 검색어를 더해 좁혀 보세요",
-        "end": ".", "event": "사건", "person": "인물", "place": "장소", "page": "안내"}, ensure_ascii=False),
+        "end": ".", "event": "사건", "person": "인물", "place": "장소", "page": "안내", "work": "문헌"},
+        ensure_ascii=False),
 }
 TABLES = {"en": EN, "ko": KO}
 

@@ -5,5 +5,6 @@ places, tags, years, backlinks) and the problems only the whole set can show (un
 misspelled slugs with a did-you-mean, duplicate tags), plus where each page lives (urls).
 Must never: read or write files, or render anything.
 
-Modules: site (records -> Site), urls (the path of every page, relative to the site root).
+Modules: site (records -> Site), sources (works, citations and each page's numbered sources), urls
+(the path of every page, relative to the site root).
 """

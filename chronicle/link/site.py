@@ -13,6 +13,7 @@ from ..content.bodyscan import BodyScan, BodyScans
 from ..content.media import asset_names, body_asset_problems, is_active
 from ..content.model import Content, Event, Person, Place, Site, StandalonePage
 from ..content.wikilinks import WikiLink
+from .sources import cited_rows, citing_entries, source_problems, style_path, with_works
 
 Entry = Event | Person | Place | StandalonePage
 MAX_YEAR_PAGES = 1000  # year pages one event may appear on
@@ -26,6 +27,7 @@ def link_site(content: Content, include_drafts: bool = False,
     scans: what earlier links read from the bodies, for a process that links again after an edit.
     """
     problems: list[Problem] = _settings_warnings(content)
+    content = with_works(content)
     entries = _unique_entries(content, problems)
     drafts = {e.slug for e in content.events if e.draft and not include_drafts}
     events = tuple(sorted((e for e in content.events if e.slug not in drafts), key=Event.sort_key))
@@ -37,9 +39,15 @@ def link_site(content: Content, include_drafts: bool = False,
     linked = (*events, *people.values(), *places.values(), *pages.values())
     # Each body read once: the checks and the backlinks both need its wiki-links.
     read = (BodyScans() if scans is None else scans).scan_all(entry.body for entry in linked)
+    works = {work.id: work for work in content.works}
+    cited = {}
     for entry in linked:
-        problems.extend(_check_references(entry, known, drafts, read[entry.body].wikilinks))
-        problems.extend(body_asset_problems(entry, assets, read[entry.body].assets))
+        scan = read[entry.body]
+        problems.extend(_check_references(entry, known, drafts, scan.wikilinks))
+        problems.extend(body_asset_problems(entry, assets, scan.assets))
+        problems.extend(source_problems(entry, works, scan.citations, bool(content.bibliography_path)))
+        if rows := cited_rows(entry, works, scan.citations):
+            cited[entry.slug] = rows
     problems.extend(_route_gaps(events, places))
     problems.extend(_tag_clashes(content.events))
     problems.extend(_long_span_warning(event) for event in events if _span(event) > MAX_YEAR_PAGES)
@@ -50,7 +58,9 @@ def link_site(content: Content, include_drafts: bool = False,
         years=_group(events, _years_of), events_by_person=_group(events, lambda e: e.people),
         events_by_place=_group(events, _places_of), backlinks=_backlinks(events, people, places, entries, read),
         eras=content.eras, assets=tuple(p for p in content.assets if not is_active(p)),  # never published
-        assets_root=content.assets_root, pages=pages,
+        assets_root=content.assets_root, pages=pages, works=works, cited=cited,
+        cited_by=citing_entries(cited, {entry.slug: entry for entry in linked}),
+        style_path=style_path(content, problems),
     )
     return site, problems
 

@@ -201,5 +201,7 @@ def menus(site: Site) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"header": [], "footer": []}
     for page in site.pages.values():
         found[page.menu].append((page.title, entry_path(page)))
+    if site.works:  # the bibliography is a page of its own, made from content/bibliography.*
+        found["footer"].append((strings(site.config.language)["sources_title"], "sources.html"))
     return found
 

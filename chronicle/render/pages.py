@@ -21,6 +21,7 @@ from .listing import (Prepared, Words, coordinates, event_links, menus, name_row
                       route_rows)
 from ..bodies.markup import body_html
 from .periods import Period, period_href, site_periods
+from .sources import claim_rows, source_rows, sources_page_context
 from ..content.model import Event, Person, Place, Site, StandalonePage
 from ..formats.search import script_json
 from ..figures.timeline_view import Drawn, drawn_events, period_starts, view_context
@@ -86,6 +87,8 @@ def page_routes(site: Site, bodies: Mapping[str, Markup] | None = None) -> list[
              ("404.html", lambda: Page("404.html", "404.html", t["not_found"])),
              ("timeline.html", partial(timeline_page, site, ready)),
              ("timelinejs.html", partial(timelinejs_page, site))]
+    if site.works:
+        made += [("sources.html", partial(sources_page, site, ready))]
     shared = _Shared(site, t)
     return [Route(path, make, shared) for path, make in made]
 
@@ -206,7 +209,8 @@ def event_page(site: Site, index: int, bodies: Mapping[str, Markup] | None = Non
         "places": [named_at(site.places[s], root, event.start, lang) for s in event.places if s in site.places],
         "tags": [(tag.replace("-", " "), root + tag_path(tag)) for tag in event.tags],
         "route": route_rows(site, event, root),
-        "sources": [(s, date_text(s.date, lang) if s.date else "") for s in event.sources],
+        "sources": source_rows(site, event, root, ready),
+        "claims": claim_rows(site, event),
         "related": ready.event_links([site.events_by_slug[s] for s in event.related if s in site.events_by_slug],
                                      root),
         "backlinks": ready.entry_links(site.backlinks.get(event.slug, ()), root),
@@ -235,6 +239,7 @@ def person_page(site: Site, person: Person, bodies: Mapping[str, Markup] | None 
         "person": person, "native_name": native, "lang": native.lang if native else None,
         "names": name_rows(person, lang),
         "life": life(person, strings(lang), lang), "body": _body(person, site, root, bodies),
+        "sources": source_rows(site, person, root, ready),
         "events": ready.event_links(site.events_by_person.get(person.slug, ()), root),
         "backlinks": ready.entry_links(site.backlinks.get(person.slug, ()), root),
         "jsonld": person_jsonld(site, person),
@@ -250,7 +255,7 @@ def place_page(site: Site, place: Place, bodies: Mapping[str, Markup] | None = N
     context = {
         "place": place, "native_name": native, "lang": native.lang if native else None,
         "names": name_rows(place, lang),
-        "body": _body(place, site, root, bodies),
+        "body": _body(place, site, root, bodies), "sources": source_rows(site, place, root, ready),
         "events": ready.event_links(site.events_by_place.get(place.slug, ()), root),
         "backlinks": ready.entry_links(site.backlinks.get(place.slug, ()), root),
         "jsonld": place_jsonld(site, place), "coordinates": coordinates(place, lang),
@@ -263,7 +268,7 @@ def standalone_page(site: Site, page: StandalonePage, bodies: Mapping[str, Marku
                     ready: Prepared | None = None) -> Page:
     """An about, method or bibliography page: title, summary and body."""
     root, ready = "../", ready or Prepared(site)
-    context = {"entry": page, "body": _body(page, site, root, bodies),
+    context = {"entry": page, "body": _body(page, site, root, bodies), "sources": source_rows(site, page, root, ready),
                "backlinks": ready.entry_links(site.backlinks.get(page.slug, ()), root)}
     return Page(entry_path(page), "page.html", page.title, context, page.summary or "")
 
@@ -272,6 +277,12 @@ def _body(entry: Event | Person | Place | StandalonePage, site: Site, root: str,
           bodies: Mapping[str, Markup] | None) -> Markup:
     """The entry's body HTML: rendered beforehand (cached, on every core) or here."""
     return bodies[entry.slug] if bodies is not None else body_html(entry, site, root)
+
+
+def sources_page(site: Site, ready: Prepared | None = None) -> Page:
+    """Every work of the bibliography, formatted, with the entries citing it."""
+    context = sources_page_context(site, ready or Prepared(site))
+    return Page("sources.html", "sources.html", strings(site.config.language)["sources_title"], context)
 
 
 def list_page(title: str, path: str, events, language: str, ready: Prepared | None = None) -> Page:

@@ -88,7 +88,8 @@ def static_dirs(layouts: str) -> list[str]:
 
 def extra_paths(site: Site) -> list[str]:
     """The paths extra_files makes, known without making them."""
-    return ["feed.xml", "sitemap.xml", ".nojekyll", *(["CNAME"] if site.config.cname else []), *EXPORT_PATHS]
+    return ["feed.xml", "sitemap.xml", ".nojekyll", *(["CNAME"] if site.config.cname else []), *EXPORT_PATHS,
+            *(["bibliography.json"] if site.works else [])]
 
 
 def extra_files(site: Site, env: jinja2.Environment, page_paths: Sequence[str]) -> tuple[dict[str, bytes], list[str]]:

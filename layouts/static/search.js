@@ -222,7 +222,7 @@
   var WORDS = {prompt: "Type to search events, people and places.", none: "No results for \u201c{q}\u201d.",
     one: "1 result", many: "{n} results",
     more: "; showing the first {shown}, {rest} more: add words to narrow the search", end: ".",
-    event: "Event", person: "Person", place: "Place", page: "Page"};
+    event: "Event", person: "Person", place: "Place", page: "Page", work: "Source"};
   function resultItem(entry) {
     var item = element("li", "search-result search-" + entry.kind);
     var link = element("a", "search-title", entry.title);

@@ -6,8 +6,10 @@
   var root = document.getElementById("tv"), dataEl = document.getElementById("tv-data");
   if (!root || !dataEl || !window.requestAnimationFrame) return;
   var D = JSON.parse(dataEl.textContent), T = D.t, EV = D.events;
-  var NS = "http://www.w3.org/2000/svg", DAY = 1 / 365, MON = T.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], DEEP = 10000;
+  /* Time is a day number: days since 1 January 1970, proleptic Gregorian (the page's JSON says so;
+     Julian dates arrive converted). Months and years fall on their real first day at every zoom. */
+  var NS = "http://www.w3.org/2000/svg", DAY = 1, YEAR = 365.2425, MON = T.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], DEEP = dn(-10000, 1, 1);
   var AGO = T.ago || [[1e9, "{n} billion years ago"], [1e6, "{n} million years ago"]];
   var chart = root.querySelector(".tv-chart"), status = document.getElementById("tv-status");
   var lanesEl = root.querySelector(".tv-lanes"), select = document.getElementById("tv-facet");
@@ -16,17 +18,37 @@
   var S = { facet: D.facet, hidden: {}, lo: 0, hi: 1, hot: -1 };
   var full = extent(), svg, lanes, byLane, pending = 0, announceTimer = 0, anim = 0, idle = 0, drawn = null;
 
+  /* ---- calendar: H. Hinnant's days_from_civil and its inverse, as chronicle/dates/calendars.py ---- */
+  function dn(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400), yoe = y - era * 400, doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  }
+  function civil(n) {  // [year, month 1-12, day] of the day holding day number n
+    n = Math.floor(n) + 719468;
+    var era = Math.floor(n / 146097), doe = n - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)), mp = Math.floor((5 * doy + 2) / 153);
+    var m = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - Math.floor((153 * mp + 2) / 5) + 1];
+  }
+  function daysIn(y, m) { return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31); }
+  function yearLen(y) { return dn(y + 1, 1, 1) - dn(y, 1, 1); }
+  /* Fractional years (1958.9) as the rest of chronicle counts them (day of year over days in the year), for the API. */
+  function fromYears(t) { var y = Math.floor(t); return dn(y, 1, 1) + (t - y) * yearLen(y); }
+  function toYears(d) { var y = civil(d)[0]; return y + (d - dn(y, 1, 1)) / yearLen(y); }
+
   /* ---- data ---- */
   function endOf(e) { return e.e === undefined ? e.s : (e.e === null ? Infinity : e.e); }
   function extent() {
     var lo = Infinity, hi = -Infinity;
     EV.forEach(function (e) { lo = Math.min(lo, e.s); hi = Math.max(hi, isFinite(endOf(e)) ? endOf(e) : e.s); });
-    if (!EV.length) { lo = 2000; hi = 2001; }
+    if (!EV.length) { lo = dn(2000, 1, 1); hi = dn(2001, 1, 1); }
     var span = Math.max(hi - lo, 1), pad = span * 0.03;
     if (!EV.length) return [lo - pad, hi + pad];
     // An edge run the padding would dwarf gets half a year: 13.8 billion years ago to 2019, not to AD 414 million.
     var runs = refine(merge(EV.map(function (e) { return [e.s, isFinite(endOf(e)) ? endOf(e) : e.s]; }), span * 0.3), pad, 99);
-    function edge(r) { return pad <= r.hi - r.lo ? pad : Math.min(pad, 0.5); }
+    function edge(r) { return pad <= r.hi - r.lo ? pad : Math.min(pad, YEAR / 2); }
     return [lo - edge(runs[0]), hi + edge(runs[runs.length - 1])];
   }
   function buildLanes() {
@@ -40,13 +62,13 @@
   }
 
   /* ---- scale and ticks ---- */
-  function geometry() {
+  function geometry(lo, hi) {
     var w = chart.clientWidth || 600, vert = phone.matches, vis = visibleLanes();
     var laneW = vert ? Math.max(6, Math.min(22, (w - 230) / Math.max(vis.length, 1))) : 0;
     var g = { vert: vert, w: w, vis: vis, laneW: laneW, axis: vert ? 58 : 28, laneH: 46 };
     g.h = vert ? Math.max(420, Math.round(window.innerHeight * 0.72)) : g.axis + vis.length * g.laneH + 8;
     g.len = (vert ? g.h : g.w) - (vert ? 24 : 16);
-    g.segs = segments(g.len);
+    g.segs = segments(g.len, lo === undefined ? S.lo : lo, hi === undefined ? S.hi : hi);
     g.pos = function (t) {
       for (var k = 0; k < g.segs.length - 1 && t > g.segs[k].hi; k++);
       var z = g.segs[k];
@@ -62,30 +84,41 @@
   /* Focus + context: a stretch of the view with no event, longer than 30 % of it, shrinks to a
      34 px break, so clusters decades apart each get room. Zooming in makes the gaps shorter than
      the threshold, and the axis is plainly proportional again. */
-  function segments(len) {
-    var lo = S.lo, hi = S.hi, span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), spans = [];
+  function segments(len, lo, hi) {
+    var span = hi - lo, min = Math.max(span * 0.3, span / len * 34 * 3), spans = [], ramp = span * 0.02;
     for (var i = 0; i < EV.length; i++) {
       var a = Math.max(EV[i].s, lo), b = Math.min(endOf(EV[i]), hi);
-      if (b >= lo && a <= hi) spans.push([a, b]);
+      // An event counts fully once it is 2 % of the view inside it: the layout must not jump as the
+      // view moves, or no zoom or drag could keep the date under the pointer.
+      if (b >= lo && a <= hi) spans.push([a, b, Math.min(1, (b - lo) / ramp, (hi - a) / ramp)]);
     }
     if (!spans.length) return [{ lo: lo, hi: hi, p0: 0, p1: len }];
     var pad = span * 0.02, runs = refine(merge(spans, min), pad, Math.floor(len / 102)), parts = [];
+    // The empty stretch before the first run (after the last) grows into a break gradually, from
+    // none when it is `min` long to a whole break at twice that, for the same reason.
+    function grow(empty) { return Math.min(1, Math.max(0, (empty - min) / min)); }
     runs.forEach(function (r, k) {
-      var p = runPad(runs, k, pad), from = k ? r.lo - p : (r.lo - lo <= min ? lo : r.lo - p);
-      var to = k < runs.length - 1 ? r.hi + p : (hi - r.hi <= min ? hi : r.hi + p);
-      if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: 1 });
+      var p = runPad(runs, k, pad), last = k === runs.length - 1, fa = k ? 1 : grow(r.lo - lo), fb = last ? grow(hi - r.hi) : 1;
+      var from = k ? r.lo - p : lo + fa * Math.max(r.lo - p - lo, 0), to = last ? hi - fb * Math.max(hi - r.hi - p, 0) : r.hi + p;
+      if (!k && from > lo) parts.push({ lo: lo, hi: from, gap: fa });
       else if (k) parts.push({ lo: parts[parts.length - 1].hi, hi: from, gap: 1 });
-      parts.push({ lo: from, hi: to, n: r.s.length });
-      if (k === runs.length - 1 && to < hi) parts.push({ lo: to, hi: hi, gap: 1 });
+      var n = 0;
+      r.s.forEach(function (sp) { n += sp[2]; });
+      parts.push({ lo: from, hi: to, n: n });
+      if (last && to < hi) parts.push({ lo: to, hi: hi, gap: fb });
     });
-    var gaps = parts.filter(function (z) { return z.gap; }).length, total = 0;
-    parts.forEach(function (z) { if (!z.gap) total += z.hi - z.lo; });
+    var gapPx = 0, total = 0, stretches = 0;
+    parts.forEach(function (z) { if (z.gap) gapPx += 34 * z.gap; else { total += z.hi - z.lo; stretches += Math.min(1, z.n); } });
     // A stretch's room: half by its length in time, half by its number of events, so a crowded
-    // cluster (2018-19) is not squeezed by a sparse one of the same length.
-    var floor = 0.2 * total / (parts.length - gaps), weights = 0, count = 0, at = 0;
-    parts.forEach(function (z) { if (!z.gap) { weights += Math.max(z.hi - z.lo, floor); count += z.n; } });
+    // cluster (2018-19) is not squeezed by a sparse one of the same length. The floor that keeps a
+    // short stretch legible comes in with its events (z.n ramps), so a stretch entering at an edge
+    // starts with no room instead of a fifth of the mean.
+    var floor = 0.2 * total / Math.max(stretches, 1e-9), weights = 0, count = 0, at = 0;
+    function weight(z) { return Math.max(z.hi - z.lo, floor * Math.min(1, z.n)); }
+    parts.forEach(function (z) { if (!z.gap) { weights += weight(z); count += z.n; } });
     parts.forEach(function (z) {
-      var w = z.gap ? 34 : (len - 34 * gaps) * (Math.max(z.hi - z.lo, floor) / weights + z.n / count) / 2;
+      var share = weights > 0 ? weight(z) / weights : 1;
+      var w = z.gap ? 34 * z.gap : (len - gapPx) * (count > 0 ? (share + z.n / count) / 2 : share);
       z.p0 = at; z.p1 = at += w;
     });
     return parts;
@@ -102,7 +135,7 @@
   /* A run's padding: the view's, unless that dwarfs the run (a lone event 13.8 billion years ago),
      and never more than a third of the gap to a neighbour. As axis_scale._pads. */
   function runPad(runs, k, pad) {
-    var r = runs[k], n = r.hi - r.lo, p = pad <= n ? pad : Math.max(n * 0.02, Math.min(pad, 0.5));
+    var r = runs[k], n = r.hi - r.lo, p = pad <= n ? pad : Math.max(n * 0.02, Math.min(pad, YEAR / 2));
     if (k) p = Math.min(p, (r.lo - runs[k - 1].hi) / 3);
     return k < runs.length - 1 ? Math.min(p, (runs[k + 1].lo - r.hi) / 3) : p;
   }
@@ -117,10 +150,10 @@
       lens.forEach(function (n) { weights += n; });
       var split = -1, parts;
       for (var k = 0; k < runs.length && split < 0; k++) {
-        var r = runs[k], axis = (r.hi - r.lo) * weights / lens[k], bits = merge(r.s, 2);
+        var r = runs[k], axis = (r.hi - r.lo) * weights / lens[k], bits = merge(r.s, 2 * YEAR);
         for (var j = 1; j < bits.length; j++) {
           if ((bits[j].lo - bits[j - 1].hi) / axis < 0.03) {
-            parts = merge(r.s, Math.max((r.hi - r.lo) * 0.3, 2));
+            parts = merge(r.s, Math.max((r.hi - r.lo) * 0.3, 2 * YEAR));
             if (parts.length > 1) split = k;
             break;
           }
@@ -131,40 +164,61 @@
     }
     return runs;
   }
-  var STEPS = [1000, 500, 200, 100, 50, 20, 10, 5, 2, 1, 6 / 12, 3 / 12, 1 / 12, 7 * DAY, DAY];
+  /* Tick steps below a year, each [days it spans at most, unit, count]: hours, days of the month
+     (1, 3, 5 ...; 1, 8, 15, 22: a month's last ticks are left out when the next month's first
+     would come sooner than the step), months from January. Every tick is a real date. */
+  var SUB = [[1 / 24, "h", 1], [3 / 24, "h", 3], [6 / 24, "h", 6], [0.5, "h", 12], [1, "d", 1], [2, "d", 2], [5, "d", 5],
+    [7, "d", 7], [31, "m", 1], [62, "m", 2], [92, "m", 3], [184, "m", 6]];
   function ticks(lo, hi, len, vert) {
-    var span = hi - lo, room = vert ? 44 : 86, step = STEPS[0], out = [];
-    for (var k = 0; k < STEPS.length; k++) if (len / (span / STEPS[k]) >= room) step = STEPS[k];
-    while (len / (span / step) < room) step *= 10;
-    if (step >= 1 || lo < -DEEP) {  // no months before 10,000 BC: they mean nothing there
-      step = Math.max(step, 1);
-      // BC ticks on round BC years (t = 1 - k * step), AD ticks on round AD years; AD 1 fills the hole at 0.
-      for (var k = Math.max(1, Math.ceil((1 - Math.min(hi, 0)) / step)), y; (y = 1 - k * step) >= lo && out.length < 1e4; k++) out.unshift([y, yearText(y)]);
-      if (out.length && hi >= 1 && step >= 5) out.push([1, yearText(1)]);
-      for (k = Math.max(1, Math.ceil(lo / step)); k * step <= hi && out.length < 1e4; k++) out.push([k * step, yearText(k * step)]);
-      // A year or two of deep time has ticks that all read '13.8 billion years ago': say it once.
-      return out.filter(function (tk, n) { return !n || out[n - 1][1] !== tk[1]; });
-    } else if (step >= 1 / 12) {
-      var m = Math.round(step * 12);
-      for (var n = Math.ceil(lo * 12 / m) * m; n / 12 <= hi; n += m) {
-        var yr = Math.floor(n / 12), mo = n - yr * 12;
-        out.push([yr + mo / 12, mo ? (out.length ? MON[mo] : ym(MON[mo], yr)) : yearText(yr)]);
+    var room = vert ? 44 : 86, per = (hi - lo) / len;  // days per px
+    if (!(per > 0) || !isFinite(per)) return [];
+    if (lo >= DEEP) for (var k = 0; k < SUB.length; k++) if (SUB[k][0] / per >= room) return subTicks(lo, hi, SUB[k][1], SUB[k][2]);
+    for (var step = 1; step * 365 / per < room; ) step = step * (String(step)[0] === "2" ? 2.5 : 2);
+    return yearTicks(lo, hi, step);
+  }
+  /* Whole years on their 1 January: BC ticks on round BC years (t = 1 - k * step), AD ticks on round AD years. */
+  function yearTicks(lo, hi, step) {
+    var out = [], ylo = civil(lo)[0] + (dn(civil(lo)[0], 1, 1) < lo ? 1 : 0), yhi = civil(hi)[0];
+    for (var k = Math.max(1, Math.ceil((1 - Math.min(yhi, 0)) / step)), y; (y = 1 - k * step) >= ylo && out.length < 1e4; k++) out.unshift([dn(y, 1, 1), yearText(y)]);
+    if (out.length && yhi >= 1 && step >= 5) out.push([dn(1, 1, 1), yearText(1)]);  // AD 1 fills the hole at 0
+    for (k = Math.max(1, Math.ceil(ylo / step)); k * step <= yhi && out.length < 1e4; k++) out.push([dn(k * step, 1, 1), yearText(k * step)]);
+    // A year or two of deep time has ticks that all read '13.8 billion years ago': say it once.
+    return out.filter(function (tk, n) { return !n || out[n - 1][1] !== tk[1]; });
+  }
+  function subTicks(lo, hi, unit, n) {
+    var out = [], c = civil(lo), y = c[0], m = c[1];
+    if (unit === "m") {
+      for (var mi = Math.ceil((y * 12 + m - 1) / n) * n; out.length < 1e4; mi += n) {
+        var yy = Math.floor(mi / 12), mo = mi - yy * 12, t = dn(yy, mo + 1, 1);
+        if (t < lo) continue;
+        if (t > hi) break;
+        out.push([t, mo ? (out.length ? MON[mo] : ym(MON[mo], yy)) : yearText(yy)]);
       }
-    } else {
-      var every = step > DAY ? 7 : 1, yy = Math.floor(lo), mm = Math.floor((lo - yy) * 12);
-      for (var guard = 0; guard < 400; guard++) {
-        for (var d = 1; d <= 31; d += every) {
-          var t = yy + mm / 12 + (d - 1) / 365;
-          if (d > daysIn(yy, mm) || t < lo) continue;
-          if (t > hi) return out;
-          out.push([t, d === 1 || !out.length ? ym(dm(d, mm), yy) : dm(d, mm)]);
+      return out;
+    }
+    if (unit === "h") {
+      for (var day = Math.floor(lo); day <= hi && out.length < 1e4; day++) {
+        var cd = civil(day);
+        for (var h = 0; h < 24; h += n) {
+          var th = day + h / 24;
+          if (th < lo) continue;
+          if (th > hi) return out;
+          out.push([th, h ? (h < 10 ? "0" : "") + h + ":00" : (out.length && cd[2] !== 1 ? dm(cd[2], cd[1] - 1) : ym(dm(cd[2], cd[1] - 1), cd[0]))]);
         }
-        if (++mm === 12) { mm = 0; yy++; }
       }
+      return out;
+    }
+    for (var guard = 0; guard < 400; guard++) {
+      for (var d = 1; d <= daysIn(y, m) - n + 1; d += n) {
+        var td = dn(y, m, d);
+        if (td < lo) continue;
+        if (td > hi) return out;
+        out.push([td, d === 1 || !out.length ? ym(dm(d, m - 1), y) : dm(d, m - 1)]);
+      }
+      if (++m === 13) { m = 1; y++; }
     }
     return out;
   }
-  function daysIn(y, m) { return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]; }
   /* '1958', '44 BC', and a million years or more ago as time ago, to three decimals: '13.8 billion
      years ago' (as axis_scale.year_label; the page's table may count in other units: '138억 년 전'). */
   function yearText(y) {
@@ -201,10 +255,12 @@
     if (!svg) return;
     clearTimeout(idle);
     drawn = { lo: S.lo, hi: S.hi, len: g.len, vert: g.vert, linear: g.segs.length === 1 };
+    g.top = g.axis;
+    g.vis.forEach(function (n, row) { collect(g, n, row, items); });
+    if (!g.vert) g.h = g.top + 8;  // lanes grow with their stacked rows
     svg.setAttribute("viewBox", "0 0 " + g.w + " " + g.h);
     svg.setAttribute("width", g.w); svg.setAttribute("height", g.h);
     parts.push(drawEras(g), drawTicks(g));
-    g.vis.forEach(function (n, row) { collect(g, n, row, items); });
     items.sort(function (a, b) { return a.t - b.t || a.row - b.row; });
     var labels = g.vert ? verticalLabels(g, items) : "";
     var edge = g.vert ? g.h : g.w;
@@ -217,7 +273,11 @@
     });
     var focused = document.activeElement && chart.contains(document.activeElement) ? document.activeElement.getAttribute("data-key") : null;
     svg.innerHTML = '<g class="tv-layer">' + parts.join("") + labels + "</g>" + fixed.join("");
-    if (focused) { var again = svg.querySelector('[data-key="' + focused + '"]'); if (again) again.focus(); }
+    // Focus is never lost to a redraw: the same mark, else (an opened cluster) its first event, else the chart.
+    if (focused) {
+      var again = svg.querySelector('[data-key="' + focused + '"]') || (S.refocus ? svg.querySelector('.tv-mark[data-i="' + S.refocus + '"]:not([tabindex="-1"])') : null);
+      (again || chart).focus();
+    }
     if (S.hot >= 0) hot(S.hot, true);
     announce();
   }
@@ -225,6 +285,7 @@
     var out = [], all = [];
     g.segs.forEach(function (z) {
       if (z.gap) {
+        if (z.p1 - z.p0 < 17) return;  // a break still growing in at an edge
         var m = 8 + (z.p0 + z.p1) / 2;
         out.push(g.vert ? '<path class="tv-break" d="M' + (g.axis - 30) + " " + (m - 4) + "l12 -5M" + (g.axis - 30) + " " + (m + 3) + 'l12 -5"/>'
           : '<path class="tv-break" d="M' + (m - 6) + " 22l5 -12M" + (m + 1) + ' 22l5 -12"/>');
@@ -233,12 +294,26 @@
         all = ticks(z.lo - sp / 2, z.hi + sp / 2, (z.p1 - z.p0) * 2, g.vert);
       } else all = all.concat(ticks(z.lo, z.hi, z.p1 - z.p0, g.vert));
     });
+    // A label that would touch the one before (measured: '29 Dec 2018' beside '1 Jan 2019' at a
+    // break) is left out; its grid line stays.
+    var free = -Infinity;
     all.forEach(function (tk) {
-      var p = g.pos(tk[0]);
-      if (g.vert) out.push('<path class="tv-grid" d="M' + g.axis + " " + p.toFixed(1) + "H" + g.w + '"/><text class="tv-tick" x="' + (g.axis - 6) + '" y="' + (p + 4).toFixed(1) + '" text-anchor="end">' + esc(tk[1]) + "</text>");
-      else out.push('<path class="tv-grid" d="M' + p.toFixed(1) + " " + (g.axis - 6) + "V" + g.h + '"/><text class="tv-tick" x="' + (p + 3).toFixed(1) + '" y="14">' + esc(tk[1]) + "</text>");
+      var p = g.pos(tk[0]), iso = isoDay(tk[0]), room = g.vert ? p - 10 >= free : p + 3 >= free;
+      if (room) free = g.vert ? p + 4 : p + 3 + textWidth(tk[1]) + 8;
+      var text = room ? esc(tk[1]) : "";
+      if (g.vert) out.push('<path class="tv-grid" d="M' + g.axis + " " + p.toFixed(2) + "H" + g.w + '"/>' + (text ? '<text class="tv-tick" data-date="' + iso + '" x="' + (g.axis - 6) + '" y="' + (p + 4).toFixed(2) + '" text-anchor="end">' + text + "</text>" : ""));
+      else out.push('<path class="tv-grid" data-date="' + iso + '" d="M' + p.toFixed(2) + " " + (g.axis - 6) + "V" + g.h + '"/>' + (text ? '<text class="tv-tick" data-date="' + iso + '" x="' + (p + 3).toFixed(2) + '" y="14">' + text + "</text>" : ""));
     });
     return out.join("");
+  }
+  /* '2019-03-01' (or '2019-03-01T06' for an hour tick): the date a tick stands for, for tests and tools. */
+  function isoDay(t) {
+    var c = civil(t), h = Math.round((t - Math.floor(t)) * 24), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return c[0] + "-" + pad(c[1]) + "-" + pad(c[2]) + (h ? "T" + pad(h) : "");
+  }
+  function textWidth(text) {
+    if (!measure) { measure = document.createElement("canvas").getContext("2d"); measure.font = "12px " + getComputedStyle(svg).fontFamily; }
+    return measure.measureText(text).width;
   }
   function drawEras(g) {
     return D.eras.map(function (era, n) {
@@ -249,41 +324,64 @@
       return '<g class="tv-era tv-era-' + (n % 2) + '"><title>' + esc(era.name) + "</title><rect " + box + "/></g>";
     }).join("");
   }
-  /* One lane: events in view, gathered into a cluster where three or more share a few pixels. */
+  /* One lane: events in view, gathered into a cluster where three or more share a few pixels. Marks
+     whose bar and label would overlap stack in rows within the lane (vis-timeline's rule), so each
+     keeps a readable label: a mark takes the first row free at its start, at most STACK rows. */
+  var STACK = 5, ROW = 20;
   function collect(g, lane, row, items) {
-    var list = byLane[lane], cross = g.vert ? g.axis + 8 + row * g.laneW + g.laneW / 2 : g.axis + row * g.laneH + 30;
-    var edge = g.vert ? g.h : g.w, group = [], colour = "tv-c" + (lane % 8);
-    if (!g.vert) items.push({ t: -Infinity, row: row, i: -1, html: '<text class="tv-lane" x="4" y="' + (cross - 16) + '">' + esc(lanes[lane].name) + "</text>" });
-    var mine = [];
+    var list = byLane[lane], edge = g.vert ? g.h : g.w, group = [], colour = "tv-c" + (lane % 8), found = [];
+    var top = g.top, base = g.vert ? g.axis + 8 + row * g.laneW + g.laneW / 2 : top + 30;
     function flush() {
       if (!group.length) return;
-      if (group.length >= 3) mine.push(cluster(g, group, cross, colour, row));
-      else group.forEach(function (i) { mine.push(mark(g, i, cross, colour, row, lane)); });
+      if (group.length >= 3) found.push({ group: group });
+      else group.forEach(function (i) { found.push({ i: i }); });
       group = [];
     }
     for (var k = 0; k < list.length; k++) {
-      var e = EV[list[k]], a = g.pos(e.s), b = g.pos(Math.min(endOf(e), S.hi + 1e9));
+      var e = EV[list[k]], a = g.pos(e.s), b = g.pos(Math.min(endOf(e), S.hi + (S.hi - S.lo) * 10));
       if (b < -edge / 2 || a > edge * 1.5) continue;
       if (group.length && a - g.pos(EV[group[0]].s) > 12) flush();
       group.push(list[k]);
     }
     flush();
-    if (!g.vert) laneLabels(g, mine, cross);
-    Array.prototype.push.apply(items, mine);
+    var ends = [], rows = [];
+    found.forEach(function (f) {
+      var sub = 0;
+      if (!g.vert) {
+        var a = g.pos(EV[f.group ? f.group[0] : f.i].s) - 8, b = f.group ? a + 36 : Math.max(g.pos(Math.min(endOf(EV[f.i]), S.hi + (S.hi - S.lo) * 10)), a + 14) + 16 + textWidth(EV[f.i].t);
+        for (sub = 0; sub < ends.length && ends[sub] > a; sub++);
+        if (sub === STACK) { sub = 0; for (var r = 1; r < STACK; r++) if (ends[r] < ends[sub]) sub = r; }
+        ends[sub] = Math.max(ends[sub] || -Infinity, b);
+      }
+      var cross = base + sub * ROW, it = f.group ? cluster(g, f.group, cross, colour, row) : mark(g, f.i, cross, colour, row, lane);
+      it.sub = sub;
+      (rows[sub] = rows[sub] || []).push(it);
+      items.push(it);
+    });
+    if (g.vert) return;
+    items.push({ t: -Infinity, row: row, i: -1, html: '<text class="tv-lane" x="4" y="' + (top + 14) + '">' + esc(lanes[lane].name) + "</text>" });
+    rows.forEach(function (mine, sub) { laneLabels(g, mine, base + sub * ROW); });
+    g.top += g.laneH + Math.max(ends.length - 1, 0) * ROW;
   }
-  /* Each label goes right of its mark, up to the next mark; when it does not fit there but fits whole
-     on the left (clear of the mark before, so it cannot be read as that mark's), it goes left. Outside
-     the link and hidden from assistive technology: the link's name already says it in full. */
+  /* Each label goes right of its mark, up to the next mark of its row; when it does not fit there but
+     fits whole on the left (clear of the mark before, so it cannot be read as that mark's), it goes
+     left. Widths are measured in the browser. Outside the link and hidden from assistive technology:
+     the link's name already says it in full. */
   function laneLabels(g, mine, cross) {
-    var free = 0;  // where the lane is free from, left to right
+    var free = 0, cuts = [];  // where the row is free from, left to right; the breaks, which no label crosses
+    g.segs.forEach(function (z) { if (z.gap && z.p1 - z.p0 >= 17) cuts.push(8 + (z.p0 + z.p1) / 2); });
     mine.forEach(function (it, j) {
       if (it.i < 0) { free = it.b; return; }
-      var text = EV[it.i].t, right = (j + 1 < mine.length ? mine[j + 1].a : g.w) - it.b - 10, left = it.a - free - (free ? 24 : 4);
-      var before = text.length * 6.2 > right && text.length * 6.2 <= left, fit = Math.floor((before ? left : right) / 6.2);
+      var stop = j + 1 < mine.length ? mine[j + 1].a : g.w;
+      cuts.forEach(function (c) { if (c > it.b && c - 8 < stop) stop = c - 8; if (c < it.a && c + 8 > free) free = c + 8 - 20; });
+      var text = EV[it.i].t, w = textWidth(text), right = stop - it.b - 10, left = it.a - free - (free ? 24 : 4);
+      var before = w > right && w <= left, room = before ? left : right, shown = text;
       free = it.b;
-      if (fit < 8) return;
-      var x = before ? it.a - 6 : it.b + 6, shown = text.length > fit ? text.slice(0, fit - 1) + "…" : text;
-      if (!before) free = x + shown.length * 6.2;
+      if (room < 40) return;
+      while (shown.length > 1 && textWidth(shown + (shown === text ? "" : "…")) > room) shown = shown.slice(0, -1);
+      if (shown !== text) shown = shown.replace(/\s+$/, "") + "…";
+      var x = before ? it.a - 6 : it.b + 6;
+      if (!before) free = x + textWidth(shown);
       it.html += '<text class="tv-label" aria-hidden="true" data-i="' + it.i + '" x="' + x.toFixed(1) + '" y="' + (cross + 4) + '"' +
         (before ? ' text-anchor="end"' : "") + ">" + esc(shown) + "</text>";
     });
@@ -291,10 +389,12 @@
   function mark(g, i, cross, colour, row, lane) {
     var e = EV[i], a = g.pos(e.s), end = endOf(e), open = !isFinite(end), edge = g.vert ? g.h : g.w;
     var b = open ? edge : Math.max(g.pos(end), a + (e.k === "p" ? 0 : 4)), cls = "tv-mark " + colour + (e.f ? " is-fuzzy" : "") + (open ? " is-open" : "") + (e.k === "i" ? " is-imprecise" : "");
-    var shape;
+    // A bar is cut a view beyond each edge (past the half view kept for sliding): a year-long bar at
+    // a two-day zoom is 300,000 px wide, and rasterising that stalled Chromium's frames for 0.5 s.
+    var shape, ca = Math.max(a, -edge), cb = Math.min(b, 2 * edge);
     if (e.k === "p" || b - a < 3) shape = g.vert ? '<circle cx="' + cross + '" cy="' + a.toFixed(1) + '" r="6"/>' : '<circle cx="' + a.toFixed(1) + '" cy="' + cross + '" r="6"/>';
-    else shape = g.vert ? '<rect x="' + (cross - 5) + '" y="' + a.toFixed(1) + '" width="10" height="' + (b - a).toFixed(1) + '" rx="3"/>'
-      : '<rect x="' + a.toFixed(1) + '" y="' + (cross - 5) + '" width="' + (b - a).toFixed(1) + '" height="10" rx="3"/>';
+    else shape = g.vert ? '<rect x="' + (cross - 5) + '" y="' + ca.toFixed(1) + '" width="10" height="' + (cb - ca).toFixed(1) + '" rx="3"/>'
+      : '<rect x="' + ca.toFixed(1) + '" y="' + (cross - 5) + '" width="' + (cb - ca).toFixed(1) + '" height="10" rx="3"/>';
     var name = e.a + ": " + e.t;
     return { t: e.s, row: row, i: i, lane: lane, a: a, b: Math.min(b, edge), c: cross,
       html: '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%>' + shape + "</a>" };
@@ -383,21 +483,88 @@
   }
 
   /* ---- view changes ---- */
+  /* The view never leaves the events' range and never gets shorter than two days. */
+  function clampView(lo, hi) {
+    var most = full[1] - full[0], span = Math.min(Math.max(hi - lo, 2 * DAY), most);
+    if (span !== hi - lo) lo = (lo + hi) / 2 - span / 2;
+    lo = Math.min(Math.max(lo, full[0]), full[1] - span);
+    return [lo, lo + span];
+  }
   function setView(lo, hi, animate) {
-    var span = Math.min(Math.max(hi - lo, 2 * DAY), Math.max((full[1] - full[0]) * 1.5, 3000));
-    var mid = (lo + hi) / 2, nlo = mid - span / 2, nhi = mid + span / 2;
+    var v = clampView(lo, hi), nlo = v[0], nhi = v[1];
     cancelAnimationFrame(anim);
     if (!animate || reduced.matches) { S.lo = nlo; S.hi = nhi; schedule(); return; }
     var flo = S.lo, fhi = S.hi, t0 = performance.now();
     (function step(now) {
-      var k = Math.min(1, (now - t0) / 220), q = 1 - Math.pow(1 - k, 3);
+      // A frame's timestamp may precede the key press that started the animation: k < 0 would
+      // run the view backwards past its start, hi below lo (and the tick loops never end).
+      var k = Math.max(0, Math.min(1, (now - t0) / 220)), q = 1 - Math.pow(1 - k, 3);
       S.lo = flo + (nlo - flo) * q; S.hi = fhi + (nhi - fhi) * q; draw();
       if (k < 1) anim = requestAnimationFrame(step);
     })(t0);
   }
+  /* The view `span` days long that draws time t at pixel p. The breaks and each stretch's room move
+     as the view does, so a plain proportion is only the first guess: secant steps on the drawn
+     scale itself (then halving a bracket, should the layout jump) make it exact. */
+  function viewAt(span, t, p) {
+    function err(lo) { var v = clampView(lo, lo + span); return geometry(v[0], v[1]).pos(t) - p; }
+    var g = geometry(), a = t - (p - 8) / g.len * span, ea = err(a), b = a + ea * span / g.len, eb = err(b);
+    var best = Math.abs(ea) < Math.abs(eb) ? a : b, bestErr = Math.min(Math.abs(ea), Math.abs(eb));
+    for (var k = 0; k < 16 && bestErr > 0.01; k++) {
+      var c = ea * eb < 0 && k > 5 ? (a + b) / 2 : (eb !== ea ? b - eb * (b - a) / (eb - ea) : b + eb * span / g.len);
+      if (!isFinite(c)) break;
+      var ec = err(c);
+      if (Math.abs(ec) < bestErr) { best = c; bestErr = Math.abs(ec); }
+      if (ea * eb < 0 && k > 5) { if (ec * ea < 0) { b = c; eb = ec; } else { a = c; ea = ec; } }
+      else { a = b; ea = eb; b = c; eb = ec; }
+    }
+    return clampView(best, best + span);
+  }
+  /* As viewAt, but where a break appears or vanishes the layout jumps and no view of exactly that
+     span keeps t at p: then the nearest span (within 25 %) that does is taken. */
+  function anchored(span, t, p) {
+    var v = viewAt(span, t, p), k, tries = [];
+    for (k = 1; k <= 12; k++) tries.push(1 + k * 0.02, 1 / (1 + k * 0.02));
+    function off(w) { return Math.abs(geometry(w[0], w[1]).pos(t) - p); }
+    var miss = off(v);
+    for (k = 0; k < tries.length && miss > 0.3; k++) {
+      var w = viewAt(span * tries[k], t, p), m = off(w);
+      if (m < miss) { v = w; miss = m; }
+    }
+    return v;
+  }
+  /* Zoom by `factor` keeping time t under pixel p (the pointer, the pinch centre, a focused mark). */
+  function zoomAt(factor, t, p, animate) {
+    var v = anchored(clampView(S.lo, S.lo + (S.hi - S.lo) * factor)[1] - S.lo, t, p);
+    setView(v[0], v[1], animate);
+  }
   function zoom(factor, at, animate) {
     var t = at === undefined ? (S.lo + S.hi) / 2 : at;
     setView(t - (t - S.lo) * factor, t + (S.hi - t) * factor, animate);
+  }
+  /* "+" and "-": around the focused mark; else zooming in goes to the densest stretch of the view
+     (the most events within the new span), never into an empty gap. */
+  function zoomStep(factor) {
+    var a = document.activeElement, i = a && a !== chart && chart.contains(a) ? a.getAttribute("data-i") : null, g = geometry();
+    if (i !== null) {
+      var p = g.pos(EV[+i].s);
+      if (p >= 0 && p <= (g.vert ? g.h : g.w)) return zoomAt(factor, EV[+i].s, p, true);
+    }
+    if (factor >= 1) return zoom(factor, undefined, true);
+    var span = (S.hi - S.lo) * factor, hid = S.hidden[S.facet] || {}, shown = function (e) {
+      return e.l[S.facet].some(function (k) { return !hid[lanes[k].id]; });
+    };
+    var starts = EV.filter(function (e) { return shown(e) && e.s <= S.hi && endOf(e) >= S.lo; }).map(function (e) { return Math.max(e.s, S.lo); });
+    if (!starts.length) starts = EV.filter(shown).map(function (e) { return e.s; });
+    if (!starts.length) return zoom(factor, undefined, true);
+    starts.sort(function (x, y) { return x - y; });
+    var best = 0, most = 0;
+    for (var k = 0, j = 0; k < starts.length; k++) {
+      while (starts[k] - starts[j] > span * 0.9) j++;
+      if (k - j + 1 > most) { most = k - j + 1; best = j; }
+    }
+    var mid = (starts[best] + starts[best + most - 1]) / 2;
+    setView(mid - span / 2, mid + span / 2, true);
   }
   function pan(fraction) { var d = (S.hi - S.lo) * fraction; setView(S.lo + d, S.hi + d, false); }
   function announce() {
@@ -408,13 +575,14 @@
         if (e.s <= S.hi && endOf(e) >= S.lo && e.l[S.facet].some(function (k) { return !hid[lanes[k].id]; })) n++;
       });
       status.textContent = T.showing.replace("{from}", when(S.lo)).replace("{to}", when(S.hi)) + " · " + T.events_n.replace("{n}", n);
+      saveState();
     }, 250);
   }
   function when(t) {
-    var span = S.hi - S.lo, y = Math.floor(t), m = Math.floor((t - y) * 12);
-    if (span > 3 || t < -DEEP) return yearText(y);
-    if (span > 0.25) return ym(MON[Math.min(m, 11)], y);
-    return ym(dm(Math.max(1, Math.floor((t - y - m / 12) * 365) + 1), Math.min(m, 11)), y);
+    var span = (S.hi - S.lo) / YEAR, c = civil(t);
+    if (span > 3 || t < DEEP) return yearText(c[0]);
+    if (span > 0.25) return ym(MON[c[1] - 1], c[0]);
+    return ym(dm(c[2], c[1] - 1), c[0]);
   }
   function hot(i, on) {
     Array.prototype.forEach.call(root.querySelectorAll('[data-i="' + i + '"]'), function (el) { el.classList.toggle("is-hot", on); });
@@ -438,24 +606,44 @@
     });
     root.querySelector(".tv-zoom").addEventListener("click", function (ev) {
       var act = ev.target.closest("button") && ev.target.closest("button").getAttribute("data-act");
-      if (act === "in") zoom(0.5, undefined, true); else if (act === "out") zoom(2, undefined, true);
+      if (act === "in") zoomStep(0.5); else if (act === "out") zoomStep(2);
       else if (act === "earlier") pan(-0.4); else if (act === "later") pan(0.4);
       else if (act === "reset") setView(full[0], full[1], true);
     });
   }
+  /* The page scrolls like a page: a plain wheel (or a vertical swipe, touch-action: pan-y) scrolls it,
+     and a one-line hint says how to zoom. Ctrl or Cmd + wheel zooms, as does a trackpad pinch (the
+     browser sends it as a wheel with ctrlKey); a sideways wheel or drag moves along time. */
   function onChart() {
-    var pointers = {}, startDist = 0;
+    var pointers = {}, startDist = 0, grab = null, hintTimer = 0;
+    var hintEl = document.createElement("p");
+    hintEl.className = "tv-hint";
+    hintEl.setAttribute("aria-hidden", "true");  // the help line already says it to everyone
+    hintEl.textContent = /Mac|iP(hone|ad|od)/.test(navigator.platform || "") ? T.wheel_hint_mac : T.wheel_hint;
+    chart.appendChild(hintEl);
+    function at(ev, g) { var r = svg.getBoundingClientRect(); return g.vert ? ev.clientY - r.top : ev.clientX - r.left; }
     chart.addEventListener("wheel", function (ev) {
-      ev.preventDefault();
-      var g = geometry(), r = svg.getBoundingClientRect(), p = g.vert ? ev.clientY - r.top : ev.clientX - r.left;
-      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY) && !g.vert) return pan(ev.deltaX / g.len);
-      zoom(Math.exp(ev.deltaY * 0.0015), g.time(p), false);
+      var g = geometry(), p = at(ev, g), unit = ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? g.len : 1;
+      if (ev.ctrlKey || ev.metaKey) {
+        ev.preventDefault();
+        return zoomAt(Math.exp(ev.deltaY * unit * 0.0015), g.time(p), p, false);
+      }
+      if (!g.vert && Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
+        ev.preventDefault();
+        var t = g.time(p), v = viewAt(S.hi - S.lo, t, p - ev.deltaX * unit);
+        return setView(v[0], v[1], false);
+      }
+      hintEl.classList.add("is-on");
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hintEl.classList.remove("is-on"); }, 1500);
     }, { passive: false });
     chart.addEventListener("pointerdown", function (ev) {
-      if (ev.target.closest("a")) return;
+      if (ev.target.closest("a") || ev.button > 0) return;
       pointers[ev.pointerId] = ev; chart.setPointerCapture(ev.pointerId);
-      var ids = Object.keys(pointers);
-      if (ids.length === 2) startDist = dist(pointers[ids[0]], pointers[ids[1]]);
+      var ids = Object.keys(pointers), g = geometry();
+      if (ids.length === 2) { startDist = dist(pointers[ids[0]], pointers[ids[1]]); grab = null; }
+      // One finger along a phone's vertical time axis is a page scroll (touch-action: pan-y), not a pan.
+      else if (!(g.vert && ev.pointerType === "touch")) grab = { t: g.time(at(ev, g)), id: ev.pointerId };
     });
     chart.addEventListener("pointermove", function (ev) {
       var prev = pointers[ev.pointerId]; if (!prev) return;
@@ -464,18 +652,27 @@
       if (ids.length === 2) {
         var d = dist(pointers[ids[0]], pointers[ids[1]]), r = svg.getBoundingClientRect();
         var mid = g.vert ? (pointers[ids[0]].clientY + pointers[ids[1]].clientY) / 2 - r.top : (pointers[ids[0]].clientX + pointers[ids[1]].clientX) / 2 - r.left;
-        if (startDist > 0 && d > 0) zoom(startDist / d, g.time(mid), false);
+        if (startDist > 0 && d > 0) zoomAt(startDist / d, g.time(mid), mid, false);
         startDist = d; return;
       }
-      var moved = g.vert ? ev.clientY - prev.clientY : ev.clientX - prev.clientX;
-      pan(-moved / g.len);
+      // A drag keeps the time first grabbed under the pointer: the content moves exactly as far as it.
+      if (grab && grab.id === ev.pointerId) { var v = viewAt(S.hi - S.lo, grab.t, at(ev, g)); setView(v[0], v[1], false); }
     });
-    function up(ev) { delete pointers[ev.pointerId]; startDist = 0; }
+    function up(ev) { delete pointers[ev.pointerId]; startDist = 0; grab = null; }
     chart.addEventListener("pointerup", up); chart.addEventListener("pointercancel", up);
     chart.addEventListener("keydown", function (ev) {
-      var vert = phone.matches, k = ev.key;
-      if (k === "+" || k === "=") zoom(0.5, undefined, true);
-      else if (k === "-" || k === "_") zoom(2, undefined, true);
+      var vert = phone.matches, k = ev.key, on = ev.target.closest && ev.target.closest(".tv-svg a");
+      // On a mark or cluster: arrows go to the next one in time (along its lane) or to the nearest
+      // in the lane beside; Space acts as Enter does (a link is followed, a cluster opens).
+      if (on && (k === " " || k === "Spacebar")) {
+        ev.preventDefault();
+        if (on.classList.contains("tv-cluster")) on.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+        else location.assign(new URL(on.getAttribute("href"), document.baseURI).href);
+        return;
+      }
+      if (on && /^Arrow/.test(k) && step(on, k, vert)) { ev.preventDefault(); return; }
+      if (k === "+" || k === "=") zoomStep(0.5);
+      else if (k === "-" || k === "_") zoomStep(2);
       else if (k === (vert ? "ArrowUp" : "ArrowLeft")) pan(-0.2);
       else if (k === (vert ? "ArrowDown" : "ArrowRight")) pan(0.2);
       else if (k === "0") setView(full[0], full[1], true);
@@ -485,32 +682,92 @@
     chart.addEventListener("click", function (ev) {
       var c = ev.target.closest(".tv-cluster"); if (!c) return;
       ev.preventDefault();
+      S.refocus = c.getAttribute("data-key").slice(1).split("-")[0];  // its first event keeps the focus
       var z = c.getAttribute("data-zoom").split(",").map(Number), pad = Math.max((z[1] - z[0]) * 0.2, 2 * DAY);
-      setView(z[0] - pad, (isFinite(z[1]) ? z[1] : z[0] + 1) + pad, true);
+      setView(z[0] - pad, (isFinite(z[1]) ? z[1] : z[0] + YEAR) + pad, true);
     });
   }
+  /* The mark to go to from `on` with an arrow key; false when there is none (the view pans instead). */
+  function step(on, k, vert) {
+    var along = vert ? (k === "ArrowDown" ? 1 : k === "ArrowUp" ? -1 : 0) : (k === "ArrowRight" ? 1 : k === "ArrowLeft" ? -1 : 0);
+    var across = vert ? (k === "ArrowRight" ? 1 : k === "ArrowLeft" ? -1 : 0) : (k === "ArrowDown" ? 1 : k === "ArrowUp" ? -1 : 0);
+    function at(el) { var r = el.getBoundingClientRect(); return vert ? [r.top, r.left + r.width / 2] : [r.left, r.top + r.height / 2]; }
+    var me = at(on), best = null, score = Infinity;
+    Array.prototype.forEach.call(svg.querySelectorAll(".tv-layer > a:not([tabindex='-1'])"), function (el) {
+      if (el === on) return;
+      var p = at(el), dt = p[0] - me[0], dl = p[1] - me[1];
+      if (along && Math.abs(dl) < 4 && dt * along > 0 && Math.abs(dt) < score) { best = el; score = Math.abs(dt); }
+      if (across && dl * across > 4) { var s = Math.abs(dl) * 1000 + Math.abs(dt); if (s < score) { best = el; score = s; } }
+    });
+    if (best) best.focus();
+    return !!best;
+  }
   function dist(a, b) { return Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY); }
+  /* A mark's tooltip (title, date, lane) on hover and on keyboard focus; the link's own name says
+     the same to a screen reader, so the tooltip is hidden from it. */
+  var tip = document.createElement("div");
+  tip.className = "tv-tip";
+  tip.setAttribute("aria-hidden", "true");
+  tip.hidden = true;
+  function showTip(el) {
+    var i = +el.getAttribute("data-i"), key = el.getAttribute("data-key") || "", lane = +key.split("-")[1];
+    if (!el.classList.contains("tv-mark") || !EV[i]) return;
+    tip.innerHTML = "<strong>" + esc(EV[i].t) + "</strong><br>" + esc(EV[i].w) + (lanes[lane] ? "<br>" + esc(lanes[lane].name) : "");
+    tip.hidden = false;
+    var c = chart.getBoundingClientRect(), m = el.getBoundingClientRect(), w = tip.offsetWidth;
+    tip.style.left = Math.max(4, Math.min(m.left - c.left, c.width - w - 4)) + "px";
+    tip.style.top = (m.bottom - c.top + 6) + "px";
+  }
   function onLinked() {
+    chart.appendChild(tip);
     ["mouseover", "focusin"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el) return;
         if (S.hot >= 0) hot(S.hot, false);
         S.hot = +el.getAttribute("data-i"); hot(S.hot, true);
+        if (chart.contains(el)) showTip(el);
       });
     });
     ["mouseout", "focusout"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el || S.hot < 0) return;
-        hot(S.hot, false); S.hot = -1;
+        hot(S.hot, false); S.hot = -1; tip.hidden = true;
       });
     });
   }
 
+  /* The view, the lanes' facet and the hidden lanes live in the URL's hash ('#v=17884,17956&f=places&h=hanoi'),
+     so a view can be shared and survives a reload; replaceState works from file:// too. */
+  function saveState() {
+    var hid = Object.keys(S.hidden[S.facet] || {}).filter(function (k) { return S.hidden[S.facet][k]; });
+    var parts = ["v=" + S.lo.toFixed(2) + "," + S.hi.toFixed(2)];
+    if (S.facet !== D.facet) parts.push("f=" + encodeURIComponent(S.facet));
+    if (hid.length) parts.push("h=" + hid.map(encodeURIComponent).join(","));
+    try { history.replaceState(history.state, "", "#" + parts.join("&")); } catch (e) { /* a sandboxed frame: keep the view only */ }
+  }
+  function loadState() {
+    var found = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var k = kv.indexOf("="); if (k > 0) found[kv.slice(0, k)] = kv.slice(k + 1);
+    });
+    if (found.f && D.facets[decodeURIComponent(found.f)]) S.facet = decodeURIComponent(found.f);
+    if (found.h) {
+      var h = S.hidden[S.facet] = {};
+      found.h.split(",").forEach(function (id) { h[decodeURIComponent(id)] = true; });
+    }
+    var v = (found.v || "").split(",").map(Number);
+    if (v.length === 2 && isFinite(v[0]) && isFinite(v[1]) && v[1] > v[0]) return clampView(v[0], v[1]);
+    return null;
+  }
+
   /* ---- start ---- */
+  var saved = loadState();
+  select.value = S.facet;
   buildLanes();
   fillLanes();
   if (phone.matches) root.querySelector(".tv-filter").open = false;  // the chart first on a small screen
   root.querySelector(".tv-controls").hidden = false;
+  if (document.getElementById("tv-skip")) document.getElementById("tv-skip").hidden = false;  // the chart exists now
   chart.hidden = false;
   root.classList.add("tv-live");
   svg = document.createElementNS(NS, "svg");
@@ -518,13 +775,19 @@
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", T.chart);
   chart.appendChild(svg);
-  S.lo = full[0]; S.hi = full[1];
+  S.lo = saved ? saved[0] : full[0]; S.hi = saved ? saved[1] : full[1];
   onControls(); onChart(); onLinked();
   window.addEventListener("resize", function () { drawn = null; schedule(); });
   phone.addEventListener && phone.addEventListener("change", schedule);
   draw();
   // For tests and the benchmark: the view's time range, and a way to set it.
-  window.timelineView = { range: function () { return [S.lo, S.hi]; }, set: function (lo, hi) { setView(lo, hi, false); cancelAnimationFrame(pending); pending = 0; render(); },
+  // For tests and the benchmark: the view in fractional years (range, set) or day numbers (days,
+  // setDays), and the drawn scale: segments of days over pixels, from the chart's left (or top).
+  function setNow(lo, hi) { setView(lo, hi, false); cancelAnimationFrame(pending); pending = 0; render(); }
+  window.timelineView = { range: function () { return [toYears(S.lo), toYears(S.hi)]; },
+    set: function (lo, hi) { setNow(fromYears(lo), fromYears(hi)); },
+    days: function () { return [S.lo, S.hi]; }, setDays: setNow,
+    scale: function () { return geometry().segs.map(function (z) { return { lo: z.lo, hi: z.hi, p0: z.p0 + 8, p1: z.p1 + 8 }; }); },
     draw: function () { draw(); },
     facet: function () { return S.facet; } };
 })();

@@ -72,8 +72,10 @@ def test_timeline_view_data_keeps_extended_years(built):
     html = (built / "timeline.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="tv-data">(.*?)</script>', html, re.S).group(1))
     events = {e["h"]: e for e in data["events"]}
-    assert events["events/big-bang.html"]["s"] == -13800000000.0
-    assert events["events/dinosaurs.html"]["s"] == -66000000.0
+    # Day numbers (days since 1970-01-01): both years are whole 400-year Gregorian cycles of
+    # 146,097 days before 1 January 2000, day 10,957.
+    assert events["events/big-bang.html"]["s"] == 10957 - (2000 + 13_800_000_000) // 400 * 146097
+    assert events["events/dinosaurs.html"]["s"] == 10957 - (2000 + 66_000_000) // 400 * 146097
     assert {h: e["w"] for h, e in events.items()} == {f"events/{s}.html": WHEN[s] for s in DEEP}
     assert re.findall(r'data-period="([^"]*)"', html) == [
         "13.8 billion years ago", "66 million years ago", "50 BC–41 BC", "1940–1959", "2000–2019"]

@@ -1,6 +1,7 @@
 """Issue 23's date defects: offsets, level 2 hints, draft forms, times, fully unknown dates, display words."""
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -167,7 +168,8 @@ def test_eras_written_end_to_start_meet_and_do_not_overlap(content, tmp_path):
     assert run.code == 0, run.err
     view = (tmp_path / "site/timeline.html").read_text(encoding="utf-8")
     eras = json.loads(re.search(r'id="tv-data">(.*?)</script>', view, re.S).group(1))["eras"]
-    assert [(e["name"], e["s"], e["e"]) for e in eras] == [("Early", 600.0, 650.0), ("Late", 650.0, 701.0)]
+    day = lambda year: datetime.date(year, 1, 1).toordinal() - datetime.date(1970, 1, 1).toordinal()  # noqa: E731
+    assert [(e["name"], e["s"], e["e"]) for e in eras] == [("Early", day(600), day(650)), ("Late", day(650), day(701))]
     index = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     axis = re.search(r'<div class="axis-wide">(.*?)</div>', index, re.S).group(1)
     rects = re.findall(r'<g class="axis-band axis-band-\d"><title>[^<]*</title><rect x="([0-9.]+)"[^>]*width="([0-9.]+)"',

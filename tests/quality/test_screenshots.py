@@ -55,9 +55,7 @@ body { margin: 0; padding: 12px; font: 14px system-ui, sans-serif; }
 }
 </style></head><body><h1 style="font-size:20px">Rails and Summits</h1><div id="vis"></div></body></html>"""
 VIS_DRAW = """data => {
-  const yearStart = y => Date.UTC(Math.floor(y), 0, 1);
-  const at = y => { const w = Math.floor(y); const len = yearStart(w + 1) - yearStart(w);
-                    return new Date(yearStart(w) + (y - w) * len); };
+  const at = d => new Date(d * 864e5);  // the page gives day numbers: days since 1970-01-01
   const lanes = data.facets.people;
   const items = data.events.map((e, i) => ({ id: i, content: e.t, start: at(e.s),
     end: e.e != null && e.k !== 'p' ? at(e.e) : undefined, type: e.e != null && e.k !== 'p' ? 'range' : 'box',

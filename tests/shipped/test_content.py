@@ -152,3 +152,24 @@ def test_dandong_lists_antung_without_an_invented_date(loaded, built):
     page = (built / "places/dandong.html").read_text(encoding="utf-8")
     assert '<span class="native">Antung</span>' in page
     assert not any(name.dated for place in site.places.values() for name in place.names)
+
+
+# Era ends to the day: the Twentieth Amendment ends a presidential term on 20 January; the DPRK
+# was founded on 9 September 1948 and Kim Il Sung died on 8 July 1994 (see content/eras.yaml).
+ERAS = {"Donald Trump's first presidency": ((2017, 1, 20), (2021, 1, 20)),
+        "Kim Il Sung leads the DPRK": ((1948, 9, 9), (1994, 7, 8))}
+
+
+@pytest.mark.parametrize("name", ERAS)
+def test_eras_start_and_end_on_their_days_in_the_built_lanes_view(loaded, name):
+    import datetime as dt
+    import json
+    import re
+
+    page = (ROOT / "site" / "timeline.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="tv-data">(.*?)</script>', page, re.S).group(1))
+    era = next(e for e in data["eras"] if e["name"] == name)
+    epoch = dt.date(1970, 1, 1).toordinal()
+    first, last = (dt.date(*day) for day in ERAS[name])
+    assert era["s"] == first.toordinal() - epoch
+    assert era["e"] == last.toordinal() - epoch + 1  # drawn to the end of its last day
