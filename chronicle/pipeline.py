@@ -13,7 +13,7 @@ from .bodies.rendered import render_bodies
 from .bodies.cache import BodyCache, body_cache
 from .formats.cite import format_works
 from .errors import BuildFailed, Problem, errors_in
-from .link.site import link_site
+from .link.site import NO_BASE_URL, link_site
 from .content.bodyscan import BodyScans
 from .content.load import LoadMemo, load_content
 from .output.manifest import Plan, forget_build, plan_build, record_build
@@ -25,6 +25,12 @@ from .render.render import make_environment, render_site, static_dirs, template_
 from .formats.searchshards import search_files
 from .options import Options, Summary  # noqa: F401 (also imported from here)
 from .output.write import StagedFiles, Staging, Written, staged_site
+
+
+def _base_url_refused(problems: list[Problem], config_path: str) -> bool:
+    """True if site.yaml's base_url or --base-url was given but refused (an error already names it)."""
+    return any(not p.warning and (p.path == "--base-url" or
+                                  (p.path == config_path and p.message.startswith("base_url:"))) for p in problems)
 
 
 def check(options: Options, memo: LoadMemo | None = None,
@@ -44,6 +50,8 @@ def check(options: Options, memo: LoadMemo | None = None,
         base_url = options.base_url if options.base_url.endswith("/") or not options.base_url else options.base_url + "/"
         content = replace(content, config=replace(content.config, base_url=base_url))
     site, link_problems = link_site(content, include_drafts=options.drafts, scans=scans)
+    if _base_url_refused(problems, content.config_path):  # its one error says it all: not 'no base_url' too
+        link_problems = [p for p in link_problems if not p.message.startswith(NO_BASE_URL)]
     problems = sorted(problems + link_problems)
     if errors_in(problems):
         raise BuildFailed(problems)

@@ -1,18 +1,28 @@
 """`build.py import timelinejs FILE`: TimelineJS JSON or CSV -> content files.
 
-Read and check everything, plan every file, refuse if any would overwrite an existing
-one, then write each through a temporary file and a rename: never a partial import.
+The file is streamed: each event is checked, planned and written to a staging folder in
+content/ as it is read, and only its slug is kept, so a 50 MB file of a million tiny slides
+takes memory for one slide plus the slugs (and the few group names and media files, which
+are small tables). A relative image beside the input is copied into the staging folder the
+first time a slide names it, and moved into content/assets/ with the events. Anything wrong (a bad slide, a file that would be
+overwritten, JSON broken at the end) and the staging folder is removed: nothing was written.
+Otherwise every file is renamed into place: never a partial import.
 """
 from __future__ import annotations
 
+import codecs
+import filecmp
+import itertools
 import os
 import re
 import shutil
+import stat
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import yaml
 from anyascii import anyascii
@@ -22,7 +32,7 @@ from ..errors import Problem, display_path
 from .dates import dates_from_display, with_time
 from .html import html_to_markdown, html_to_text, is_plain_paragraph
 from .media import IMAGE_EXTENSIONS, Media, MediaPlace, headline_from, relative_path, resolve_url, slide_media
-from .reader import Slide, read_slides
+from .reader import FileProblem, Slide, read_slides
 from ..commands.written import text_problems
 
 KINDS = ("timelinejs",)
@@ -47,14 +57,13 @@ _Dumper.add_representer(
                                                            style="'"))
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per event, and a big import has a million
+@dataclass(frozen=True)
 class Planned:
     """A file the import will create (or, when merged, replace): absolute path and text."""
 
     path: str
     text: str
     merged: bool = False
-    source: str = ""  # a media file copied as it is (text is then unused)
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,42 @@ class Plan:
     groups: dict[str, str] = field(default_factory=dict)  # group -> tag, for groups without a-z
     media: MediaPlace = field(default_factory=lambda: MediaPlace("", ""))
     copied: dict[str, str] = field(default_factory=dict)  # assets/ path -> the file copied there
+
+
+@dataclass
+class Reading:
+    """What an import keeps while the file streams past: counts, problems, the few title and era slides.
+
+    Each event is planned and written to the staging folder as it is read; of it only its slug is kept
+    (for the de-duplication and the final renames), so memory follows the largest slide, not the file.
+    The group table (events.groups) and the media copies (events.copied, copies) grow with the distinct
+    groups and image files, not with the slides.
+    """
+
+    staging: str
+    content_dir: str
+    events: Plan  # the events' tallies, problems, group tags and media copies (its files stay empty)
+    read: dict[str, list[Problem]] = field(default_factory=lambda: {k: [] for k in ("file", "title", "event", "era")})
+    titles: list[Slide] = field(default_factory=list)
+    eras: list[Slide] = field(default_factory=list)
+    slugs: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    numbers: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Problem] = field(default_factory=list)
+    copies: dict[str, bool] = field(default_factory=dict)  # assets/ path -> staged (False: that file is there)
+    slides: int = 0
+    failed: bool = False  # a read error: later events are checked, not planned
+    blocked: bool = False  # an event the build would refuse, or a file already there: nothing more is staged
+
+    @property
+    def events_dir(self) -> str:
+        return os.path.join(self.content_dir, "events")
+
+    def read_problems(self) -> list[Problem]:
+        """Problems found while reading, in the order a whole-file read gave them."""
+        problems = [p for kind in ("file", "title", "event", "era") for p in self.read[kind]]
+        problems += [s.problem("a second title slide; keep one") for s in self.titles[1:]]
+        return sorted(problems, key=lambda p: (p.line, not p.warning))
 
 
 def run_import(kind: str, file: str, content_dir: str, out: TextIO,
@@ -87,67 +132,232 @@ def run_import(kind: str, file: str, content_dir: str, out: TextIO,
         print(f"error: --media-base {media_base!r} is not an http(s) address, e.g. https://example.org/timeline/",
               file=err)
         return 1
-    slides, problems = check_file(file)
+    handle, start, problem = open_checked(file)
+    if problem:
+        print(problem.format(), file=err)
+        return 1
+    media = MediaPlace(os.path.dirname(os.path.abspath(file)), media_base)
+    with handle:
+        try:
+            return _import_file(file, handle, start, content_dir, media, out, err)
+        except OSError as exc:  # content/ cannot be made or written to
+            print(f"error: {exc}; nothing was written", file=err)
+            return 1
+
+
+def _import_file(file: str, handle: BinaryIO, start: int, content_dir: str, media: MediaPlace,
+                 out: TextIO, err: TextIO) -> int:
+    """Read, check and stage every file, then move them all into place, or leave nothing behind."""
+    handle.seek(start)
+    made = _make_folders(content_dir)
+    staging = tempfile.mkdtemp(dir=content_dir, prefix=".import-")
+    moved = False
+    try:
+        reading = Reading(staging, content_dir, Plan([], [], [], Counter(), media=media))
+        try:
+            for slide_kind, result in read_slides(file, handle):
+                _take(reading, slide_kind, result)
+        except FileProblem as failure:
+            _report(failure.problems, err)
+            return 1
+        moved = _conclude(file, reading, content_dir, out, err) == 0
+        return 0 if moved else 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in ([] if moved else reversed(made)):
+            _remove_empty(folder)
+
+
+def _take(reading: Reading, kind: str, result: Slide | list[Problem]) -> None:
+    """One slide (or its problems) as it is read: an event is planned and staged at once."""
+    if not isinstance(result, Slide):
+        reading.read[kind].extend(result)
+        reading.failed = reading.failed or any(not p.warning for p in result)
+        return
+    reading.slides += 1
+    if kind == "title":
+        reading.titles.append(result)
+    elif kind == "era":
+        reading.eras.append(result)
+    elif not reading.failed:
+        _plan_event(reading, result)
+
+
+def _plan_event(reading: Reading, slide: Slide) -> None:
+    """Plan one event; stage its file while nothing has failed (all-or-nothing: a failed import writes none)."""
+    plan = reading.events
+    document, title, meta = event_document(slide, plan)
+    slug = unique_slug(slugify(title), reading.used, reading.numbers)
+    path = os.path.join(reading.events_dir, f"{slug}.md")
+    image = meta["image"]["src"] if "image" in meta else ""
+    copy = image if image in plan.copied else ""
+    # Checked as the next build will read it: never exit 0 having written what it refuses
+    # (except its 'no file' for the image this import is about to copy).
+    refused = [slide.problem(problem.message) for problem in text_problems(path, "events", document, meta)
+               if not (copy and problem.message.startswith(f"image: no file {copy!r} "))]
+    plan.problems.extend(refused)
+    if os.path.lexists(path):
+        reading.conflicts.append(Problem(path, 0, "already exists"))
+    reading.slugs.append(slug)
+    reading.blocked = reading.blocked or bool(refused) or os.path.lexists(path)
+    if copy and copy not in reading.copies:
+        _plan_copy(reading, copy, plan.copied[copy])
+    if not reading.blocked:
+        with open(os.path.join(reading.staging, f"{slug}.md"), "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(document)
+
+
+def _plan_copy(reading: Reading, src: str, source: str) -> None:
+    """The first slide naming a media file beside the input: copy it into the staging folder.
+
+    A file with the same bytes already at content/src is kept (a second import copies nothing);
+    a different one is a conflict, as for events.
+    """
+    target = os.path.join(reading.content_dir, *src.split("/"))
+    there = os.path.lexists(target)
+    reading.copies[src] = not there
+    if there and not _same_file_there(target, source):
+        reading.conflicts.append(Problem(target, 0, "already exists"))
+        reading.blocked = True
+    if not there and not reading.blocked:
+        staged = os.path.join(reading.staging, *src.split("/"))
+        os.makedirs(os.path.dirname(staged), exist_ok=True)
+        shutil.copyfile(source, staged)
+
+
+def _same_file_there(target: str, source: str) -> bool:
+    """True when target already holds exactly the bytes of source (compared a chunk at a time)."""
+    try:
+        with open(target, "rb") as old, open(source, "rb") as new:
+            while (chunk := old.read(2 ** 16)) == new.read(2 ** 16):
+                if not chunk:
+                    return True
+            return False
+    except OSError:
+        return False
+
+
+def _conclude(file: str, reading: Reading, content_dir: str, out: TextIO, err: TextIO) -> int:
+    """Report what reading found, plan site.yaml and eras.yaml, then move every file into place."""
+    problems = reading.read_problems()
     if _report(problems, err):
         return 1
-    plan = plan_files(slides, content_dir, MediaPlace(os.path.dirname(os.path.abspath(file)), media_base))
+    plan = plan_files(reading.titles, reading.eras, content_dir)
+    plan.counts.update(reading.events.counts)
     conflicts = [Problem(p.path, 0, "already exists") for p in plan.files
-                 if not p.merged and os.path.lexists(p.path)]
-    if _report(plan.problems, err) or _report(conflicts, err):
+                 if not p.merged and os.path.lexists(p.path)] + reading.conflicts
+    if _report(plan.problems + reading.events.problems, err) or _report(conflicts, err):
         print(f"nothing was written: the import never overwrites files "
               f"({len(conflicts)} already exist)" if conflicts else "nothing was written", file=err)
         return 1
+    moves = _Moves(reading.slugs, [src for src, staged in reading.copies.items() if staged],
+                   reading.staging, reading.content_dir)
     try:
-        write_files(plan.files)
+        write_files(plan.files, moves)
     except OSError as exc:
         print(f"error: {exc}; nothing was written", file=err)
         return 1
-    for line in [f"wrote {display_path(p.path)}" for p in plan.files] + plan.notes:
+    for path in itertools.chain((p.path for p in plan.files), (final for _, final in moves)):
+        print(f"wrote {display_path(path)}", file=out)
+    for line in plan.notes:
         print(line, file=out)
-    print(summary(file, slides, problems, plan), file=out)
+    print(summary(file, reading, problems, plan), file=out)
     return 0
 
 
-def check_file(file: str) -> tuple[list[Slide], list[Problem]]:
-    """Read and check every slide; the problems include warnings."""
-    text, problem = _read_text(file)
-    if problem:
-        return [], [problem]
-    slides, problems = read_slides(file, text)
-    titles = [s for s in slides if s.kind == "title"]
-    problems += [s.problem("a second title slide; keep one") for s in titles[1:]]
-    return slides, sorted(problems, key=lambda p: (p.line, not p.warning))
+@dataclass(frozen=True)
+class _Moves:
+    """(staged file, final path) of each event, made from its slug when asked (no list of a million
+    paths), then of each media file copied into assets/."""
+
+    slugs: list[str]
+    copies: list[str]  # assets/ paths
+    staging: str
+    content_dir: str
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        events = os.path.join(self.content_dir, "events")
+        for slug in self.slugs:
+            yield os.path.join(self.staging, f"{slug}.md"), os.path.join(events, f"{slug}.md")
+        for src in self.copies:
+            parts = src.split("/")
+            yield os.path.join(self.staging, *parts), os.path.join(self.content_dir, *parts)
 
 
-def _read_text(file: str) -> tuple[str, Problem | None]:
-    """The file as text (a UTF-8 byte order mark is dropped), or the problem.
+def open_checked(file: str) -> tuple[BinaryIO | None, int, Problem | None]:
+    """The file open for reading, where its text starts (after a UTF-8 byte order mark), or the problem.
 
-    At most MAX_FILE_BYTES are read: /dev/zero or a stray disk image must not fill the memory.
+    The whole file is checked first, a chunk at a time: at most MAX_FILE_BYTES (/dev/zero or a stray
+    disk image must not run for ever) and UTF-8 throughout. A pipe or device is copied to a temporary
+    file on the way, so it can be read again.
     """
     try:
-        raw = _read_bounded(file)
-        if raw is None:
-            return "", Problem(file, 0, f"larger than {MAX_FILE_BYTES // 2 ** 20} MB: not a TimelineJS file, "
-                                        "or split it into smaller ones")
-        return raw.decode("utf-8-sig"), None
+        handle = open(file, "rb")
     except FileNotFoundError:
-        return "", Problem(file, 0, "no such file")
-    except UnicodeDecodeError as exc:
-        return "", Problem(file, 0, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        return None, 0, Problem(file, 0, "no such file")
     except OSError as exc:
-        return "", Problem(file, 0, exc.strerror or str(exc))
+        return None, 0, Problem(file, 0, exc.strerror or str(exc))
+    try:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            handle = _copied(handle)
+        problem = _checked_text(file, handle)
+        if problem is None and handle.read(3) == codecs.BOM_UTF8:
+            return handle, 3, None
+    except OSError as exc:
+        problem = Problem(file, 0, exc.strerror or str(exc))
+    if problem:
+        handle.close()
+        return None, 0, problem
+    return handle, 0, None
 
 
-def _read_bounded(file: str) -> bytes | None:
-    """The file's bytes, or None past MAX_FILE_BYTES; read in chunks, as read(limit) would allocate the limit."""
-    chunks, size = [], 0
-    with open(file, "rb") as handle:
-        while chunk := handle.read(2 ** 20):
-            size += len(chunk)
-            if size > MAX_FILE_BYTES:
-                return None
-            chunks.append(chunk)
-    return b"".join(chunks)
+def _copied(source: BinaryIO) -> BinaryIO:
+    """A temporary copy of a pipe or device, at most one byte past MAX_FILE_BYTES."""
+    copy = tempfile.TemporaryFile()
+    with source:
+        while (room := MAX_FILE_BYTES + 1 - copy.tell()) > 0 and (chunk := source.read(min(2 ** 20, room))):
+            copy.write(chunk)
+    return copy
+
+
+def _checked_text(file: str, handle: BinaryIO) -> Problem | None:
+    """None if the file is UTF-8 and within MAX_FILE_BYTES; else the problem. Leaves it at its start."""
+    handle.seek(0)
+    decoder, size = codecs.getincrementaldecoder("utf-8")(), 0
+    while chunk := handle.read(2 ** 20):
+        if size + len(chunk) > MAX_FILE_BYTES:
+            return Problem(file, 0, f"larger than {MAX_FILE_BYTES // 2 ** 20} MB: not a TimelineJS file, "
+                                    "or split it into smaller ones")
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            return Problem(file, 0, f"not UTF-8 text (byte {size + exc.start}); save it as UTF-8")
+        size += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return Problem(file, 0, f"not UTF-8 text (byte {size + exc.start}); save it as UTF-8")
+    handle.seek(0)
+    return None
+
+
+def _make_folders(folder: str) -> list[str]:
+    """Make folder and missing parents; the ones made, outermost first (removed again if the import fails)."""
+    missing = []
+    while folder and not os.path.lexists(folder):
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    for made in reversed(missing):
+        os.mkdir(made)
+    return list(reversed(missing))
+
+
+def _remove_empty(folder: str) -> None:
+    """Remove a folder this import made, if nothing else was put in it."""
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
 
 
 def _report(problems: list[Problem], err: TextIO) -> bool:
@@ -157,10 +367,9 @@ def _report(problems: list[Problem], err: TextIO) -> bool:
     return any(not p.warning for p in problems)
 
 
-def plan_files(slides: list[Slide], content_dir: str, media: MediaPlace | None = None) -> Plan:
-    """Every file to write, in order: site.yaml, eras.yaml, events, media copies; notes and problems."""
-    plan = Plan([], [], [], Counter(), media=media or MediaPlace("", ""))
-    titles = [s for s in slides if s.kind == "title"]
+def plan_files(titles: list[Slide], eras: list[Slide], content_dir: str) -> Plan:
+    """site.yaml and eras.yaml, in that order, with notes and problems (the events are planned as read)."""
+    plan = Plan([], [], [], Counter())
     site_path = os.path.join(content_dir, "site.yaml")
     if titles and os.path.lexists(site_path):
         plan.notes.append(f"kept {display_path(site_path)}: the title slide was not imported")
@@ -170,48 +379,19 @@ def plan_files(slides: list[Slide], content_dir: str, media: MediaPlace | None =
         plan.problems.extend(_text_problems(titles[0], {f"site.yaml {key}": site[key] for key in site}))
     elif titles:
         plan.notes.append("the title slide has no headline: site.yaml not written")
-    eras = [s for s in slides if s.kind == "era"]
     for era, record in zip(eras, era_records(eras)):
         plan.problems.extend(_text_problems(era, {"eras.yaml name": record["name"]}))
     if eras:
         merge_eras(eras, os.path.join(content_dir, "eras.yaml"), plan)
-    used: set[str] = set()
-    numbers: dict[str, int] = {}
-    for slide in (s for s in slides if s.kind == "event"):
-        document, title, meta = event_document(slide, plan)
-        path = os.path.join(content_dir, "events", f"{unique_slug(slugify(title), used, numbers)}.md")
-        # Checked as the next build will read it: never exit 0 having written what it refuses.
-        plan.problems.extend(slide.problem(problem.message) for problem in text_problems(path, "events", document, meta)
-                             if not _copied_later(problem.message, plan))
-        plan.files.append(Planned(path, document))
-    for src, source in plan.copied.items():
-        target = os.path.join(content_dir, *src.split("/"))
-        if not _same_file_there(target, source):  # a second import of the same file copies nothing
-            plan.files.append(Planned(target, "", source=source))
     return plan
 
 
-def _copied_later(message: str, plan: Plan) -> bool:
-    """True for the build's 'no file' error about an image this import is about to copy."""
-    return any(message.startswith(f"image: no file {src!r} ") for src in plan.copied)
-
-
-def _same_file_there(target: str, source: str) -> bool:
-    """True when target already holds exactly the bytes of source."""
-    try:
-        with open(target, "rb") as old, open(source, "rb") as new:
-            return old.read() == new.read()
-    except OSError:
-        return False
-
-
-def summary(file: str, slides: list[Slide], problems: list[Problem], plan: Plan) -> str:
+def summary(file: str, reading: Reading, problems: list[Problem], plan: Plan) -> str:
     """What the import did, in counts: slides read, events written, skipped, lost."""
-    events = sum(1 for s in slides if s.kind == "event")
-    eras = sum(1 for s in slides if s.kind == "era")
+    events, eras = len(reading.slugs), len(reading.eras)
     skipped = sum(1 for p in problems if p.warning and "skipped" in p.message)
     lines = [f"imported {events} event(s) and {eras} era(s) from {display_path(file)}",
-             f"slides: {len(slides) + skipped} read, "
+             f"slides: {reading.slides + skipped} read, "
              f"{events} event(s) written, {skipped} skipped"]
     made = [f"{label} ({plan.counts[key]})" for key, label in MADE if plan.counts[key]]
     titles_left = sum(int(n) - 1 for p in problems if p.warning
@@ -381,7 +561,11 @@ def _media_beside_input(slide: Slide, title: str, plan: Plan) -> Media:
 
 def group_tag(group: str, plan: Plan) -> str:
     """The tag of a TimelineJS group: its slug; for a group without letters a-z ('Революция',
-    '??') its transliteration with the name as written, else a numbered group, so none vanishes."""
+    '??') its transliteration with the name as written, else a numbered group, so none vanishes.
+
+    Decided when the group is first seen (a streamed import never needs the later slides):
+    plan.groups is the small table of such groups, and 'Group N' counts the ones before it.
+    """
     slug = slugify(group, fallback="")
     if slug:
         return slug
@@ -407,14 +591,16 @@ def unique_slug(slug: str, used: set[str], next_number: dict[str, int] | None = 
     """The slug, or slug-2, slug-3, ... if it is taken; remembers it as taken.
 
     next_number remembers where the search for each slug stopped, so 16,000 equal headlines
-    take linear time, not quadratic.
+    take linear time, not quadratic; only slugs that were taken get an entry (memory: a big
+    import has a million slugs).
     """
     numbers = {} if next_number is None else next_number
     candidate, number = slug, numbers.get(slug, 2)
     while candidate in used:
         candidate, number = f"{slug}-{number}", number + 1
     used.add(candidate)
-    numbers[slug] = number
+    if candidate != slug:
+        numbers[slug] = number
     return candidate
 
 
@@ -424,16 +610,17 @@ def _dump(data: object) -> str:
                      default_flow_style=False)
 
 
-def write_files(planned: list[Planned]) -> None:
-    """Write every file to a temporary name first, then rename them all into place.
+def write_files(planned: list[Planned], moves: Iterable[tuple[str, str]] = ()) -> None:
+    """Write every planned file to a temporary name, then rename them, then the staged events, into place.
 
     On failure every new file is removed and a merged file gets its old text back.
     """
     staged: list[tuple[str, str]] = []
     replaced: list[tuple[str, str]] = []  # (path, old text) of merged files already swapped
+    moved = 0
     try:
         for item in planned:
-            staged.append((_stage(item.path, item.text, item.source), item.path))
+            staged.append((_stage(item.path, item.text), item.path))
         for index, (temp, final) in enumerate(staged):
             item = planned[index]
             old = _read_old(final) if item.merged else None
@@ -441,24 +628,26 @@ def write_files(planned: list[Planned]) -> None:
             if old is not None:
                 replaced.append((final, old))
             staged[index] = (final, final) if old is None else ("", final)
+        for temp, final in moves:
+            os.makedirs(os.path.dirname(final), exist_ok=True)
+            os.replace(temp, final)
+            moved += 1
     except OSError:
         for path, _ in staged:
             if path:
                 _remove(path)
+        for _, final in itertools.islice(moves, moved):
+            _remove(final)
         for path, old in replaced:
             os.replace(_stage(path, old), path)
         raise
 
 
-def _stage(path: str, text: str, source: str = "") -> str:
-    """Write text (or copy the file source) to a temporary file beside path; return its name."""
+def _stage(path: str, text: str) -> str:
+    """Write text to a temporary file beside path; return its name."""
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".tmp")
-    if source:
-        with os.fdopen(handle, "wb") as stream, open(source, "rb") as original:
-            shutil.copyfileobj(original, stream)
-        return temp
     with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
     return temp

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
-import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
+
+import ijson
+from ijson.backends import python as PARSER
 
 from ..errors import Problem
 from .dates import SlideError, TLDate, cell_time, clock_time, timelinejs_date
 
-__all__ = ["SlideError", "Slide", "TLDate", "read_slides", "timelinejs_date"]
+__all__ = ["FileProblem", "SlideError", "Slide", "TLDate", "read_slides", "timelinejs_date"]
 
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
            "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -52,11 +55,26 @@ class Slide:
         return Problem(self.path, self.line, prefix + message, warning)
 
 
-def read_slides(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
-    """Slides from the file's text; CSV when the name ends in .csv, else JSON."""
+Item = tuple[str, "Slide | list[Problem]"]  # ('file', 'title', 'event' or 'era'; the slide or its problems)
+MAX_DEPTH = 1000  # lists in lists: TimelineJS needs four; Python's json stopped at about this depth
+
+
+class FileProblem(Exception):
+    """The file as a whole is unreadable (not JSON, not CSV, not TimelineJS's shape): only these are reported."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].format())
+        self.problems = problems
+
+
+def read_slides(path: str, handle: BinaryIO) -> Iterator[Item]:
+    """Slides (or their problems) as the file is read; CSV when the name ends in .csv, else JSON.
+
+    Streamed, so the memory a read takes follows the largest slide, not the file.
+    """
     if path.lower().endswith(".csv"):
-        return read_csv(path, text)
-    return read_json(path, text)
+        return read_csv(path, handle)
+    return read_json(path, handle)
 
 
 def check_slide(slide: Slide) -> list[Problem]:
@@ -72,36 +90,29 @@ def check_slide(slide: Slide) -> list[Problem]:
     return problems
 
 
-def read_csv(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
-    """Rows of the TimelineJS spreadsheet template; line numbers count the header as 1."""
-    rows, problem = _csv_rows(path, text)
-    if problem or not rows:
-        return [], [problem or Problem(path, 1, "empty file: expected the TimelineJS header row")]
-    columns, problems = _csv_columns(path, rows[0][1])
-    if any(not p.warning for p in problems):
-        return [], problems
-    slides = []
-    for line, row in rows[1:]:
-        if any(cell.strip() for cell in row):
-            slide_or_problems = _csv_slide(path, line, dict(zip(columns, row)))
-            if isinstance(slide_or_problems, Slide):
-                slides.append(slide_or_problems)
-            else:
-                problems.extend(slide_or_problems)
-    return slides, problems
+def read_csv(path: str, handle: BinaryIO) -> Iterator[Item]:
+    """Rows of the TimelineJS spreadsheet template; line numbers count the header as 1.
 
-
-def _csv_rows(path: str, text: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
-    """Each row with the line it starts on; strict, so a stray quote cannot swallow rows."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows, line = [], 1
+    Strict, so a stray quote cannot swallow rows; each row is placed at the line it starts on.
+    """
+    reader = csv.reader(io.TextIOWrapper(handle, encoding="utf-8", newline=""), strict=True)
+    line = 1
     try:
+        header = next(reader, None)
+        if header is None:
+            raise FileProblem([Problem(path, 1, "empty file: expected the TimelineJS header row")])
+        columns, problems = _csv_columns(path, header)
+        if any(not p.warning for p in problems):
+            raise FileProblem(problems)
+        yield "file", problems
+        line = reader.line_num + 1
         for row in reader:
-            rows.append((line, row))
+            if any(cell.strip() for cell in row):
+                result = _csv_slide(path, line, dict(zip(columns, row)))
+                yield (result.kind if isinstance(result, Slide) else "event"), result
             line = reader.line_num + 1  # a quoted cell may span lines
     except csv.Error as exc:
-        return [], Problem(path, line, f"not readable as CSV: {exc} (a quote left open?)")
-    return rows, None
+        raise FileProblem([Problem(path, line, f"not readable as CSV: {exc} (a quote left open?)")]) from None
 
 
 def _csv_columns(path: str, header: list[str]) -> tuple[list[str], list[Problem]]:
@@ -156,43 +167,164 @@ def checked(slide: Slide) -> Slide | list[Problem]:
     return check_slide(slide) or slide
 
 
-def read_json(path: str, text: str) -> tuple[list[Slide], list[Problem]]:
-    """The title, events and eras of a TimelineJS3 JSON file."""
+def read_json(path: str, handle: BinaryIO) -> Iterator[Item]:
+    """The title, events and eras of a TimelineJS3 JSON file, each event as it is read.
+
+    Raises FileProblem for a file that is not JSON or not TimelineJS's shape. ijson's pure-Python
+    parser reads it: it reads strings and numbers as json.loads does (its C parser, yajl, turns a
+    lone surrogate into '?' and refuses integers past 2**63) and its errors say where. The time it
+    takes is small beside that of writing each event (a tenth).
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], [Problem(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")]
-    except ValueError:  # json reads a number of more than 4,300 digits as int() would: it refuses
-        return [], [Problem(path, 0, "not a TimelineJS file: a number has more than 4,300 digits")]
-    except RecursionError:  # '[[[[...': deeper than Python's stack
-        return [], [Problem(path, 0, "not a TimelineJS file: lists or objects nested too deeply")]
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        return [], [Problem(path, 0, "expected a TimelineJS object with an 'events' list")]
-    eras = data.get("eras") or []
-    if not isinstance(eras, list):
-        return [], [Problem(path, 0, "'eras' must be a list")]
-    items = itertools.chain([("title", "title", title) for title in _title(data.get("title"))],
-                            ((f"events[{i}]", "event", item) for i, item in _released(data["events"])),
-                            ((f"eras[{i}]", "era", item) for i, item in _released(eras)))
-    slides, problems = [], []
-    if isinstance(data.get("title"), list) and len(data["title"]) > 1:
-        problems.append(Problem(path, 0, f"title: a list of {len(data['title'])}; "
-                                         "the first is the title, the rest are left out", True))
-    for where, kind, item in items:
-        result = _json_slide(path, where, kind, item)
-        if isinstance(result, Slide):
-            slides.append(result)
+        yield from _json_items(path, _depth_checked(PARSER.basic_parse(handle, use_float=True)))
+    except ijson.JSONError as exc:
+        raise FileProblem([json_problem(path, handle, exc)]) from None
+    except RecursionError:  # '[[[[...': past MAX_DEPTH (or a parser's own stack)
+        raise FileProblem([Problem(path, 0, "not a TimelineJS file: lists or objects nested too deeply")]) from None
+
+
+def _json_items(path: str, events: Iterator[tuple[str, object]]) -> Iterator[Item]:
+    """The items of the top-level object: events streamed; title and eras (a few) kept until the end."""
+    event, _ = next(events)
+    if event != "start_map":
+        _skip(events, event)
+        _finish(events)
+        raise FileProblem([Problem(path, 0, "expected a TimelineJS object with an 'events' list")])
+    values: dict = {"events": None}
+    for event, key in events:
+        if event == "end_map":
+            break
+        event, value = next(events)
+        if key == "events" and event == "start_array":
+            values["events"] = []  # read here, never kept
+            yield from _json_events(path, events)
+        elif key in ("events", "title", "eras"):
+            values[key] = _build(events, event, value)  # the last of a key counts, as with json.loads
         else:
-            problems.extend(result)
-    return slides, problems
+            _skip(events, event)
+    _finish(events)
+    yield from _title_and_eras(path, values)
 
 
-def _released(values: list) -> Iterator[tuple[int, object]]:
-    """Each item with its index, dropped from the list as it is read: each parsed slide is freed once it
-    is made into a Slide, so a big file never holds both at once (a third less memory at its peak)."""
-    for index in range(len(values)):
-        item, values[index] = values[index], None
-        yield index, item
+def _json_events(path: str, events: Iterator[tuple[str, object]]) -> Iterator[Item]:
+    """Each item of the 'events' list, as a slide or its problems, built and dropped one at a time."""
+    index = 0
+    for event, value in events:
+        if event == "end_array":
+            return
+        yield "event", _json_slide(path, f"events[{index}]", "event", _build(events, event, value))
+        index += 1
+
+
+def _title_and_eras(path: str, values: dict) -> Iterator[Item]:
+    """The title slide and the eras, once the shape of the whole file is known to be right."""
+    if not isinstance(values["events"], list):
+        raise FileProblem([Problem(path, 0, "expected a TimelineJS object with an 'events' list")])
+    eras = values.get("eras") or []
+    if not isinstance(eras, list):
+        raise FileProblem([Problem(path, 0, "'eras' must be a list")])
+    title = values.get("title")
+    if isinstance(title, list) and len(title) > 1:
+        yield "title", [Problem(path, 0, f"title: a list of {len(title)}; "
+                                         "the first is the title, the rest are left out", True)]
+    for item in _title(title):
+        yield "title", _json_slide(path, "title", "title", item)
+    for index, item in enumerate(eras):
+        yield "era", _json_slide(path, f"eras[{index}]", "era", item)
+
+
+def _depth_checked(events: Iterator[tuple[str, object]]) -> Iterator[tuple[str, object]]:
+    """The parser's events; RecursionError past MAX_DEPTH, before '[[[[...' costs time or memory."""
+    depth = 0
+    for event, value in events:
+        if event in ("start_map", "start_array"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RecursionError
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+        yield event, value
+
+
+def _build(events: Iterator[tuple[str, object]], event: str, value: object) -> object:
+    """The JSON value that starts with (event, value), from the events that follow it."""
+    if event not in ("start_map", "start_array"):
+        return value
+    root: dict | list = {} if event == "start_map" else []
+    stack, keys = [root], [""]
+    for event, value in events:
+        if event == "map_key":
+            keys[-1] = value
+            continue
+        if event in ("end_map", "end_array"):
+            stack.pop()
+            keys.pop()
+            if not stack:
+                return root
+            continue
+        item = {} if event == "start_map" else [] if event == "start_array" else value
+        if isinstance(stack[-1], dict):
+            stack[-1][keys[-1]] = item
+        else:
+            stack[-1].append(item)
+        if event in ("start_map", "start_array"):
+            stack.append(item)
+            keys.append("")
+    return root  # not reached: the parser raises on a file that ends inside a value
+
+
+def _skip(events: Iterator[tuple[str, object]], event: str) -> None:
+    """Read past a value nobody needs without building it."""
+    depth = 1 if event in ("start_map", "start_array") else 0
+    while depth:
+        event, _ = next(events)
+        depth += event in ("start_map", "start_array")
+        depth -= event in ("end_map", "end_array")
+
+
+def _finish(events: Iterator[tuple[str, object]]) -> None:
+    """Read to the end: the parser refuses anything after the top-level value."""
+    for _ in events:
+        pass
+
+
+_SYMBOL = re.compile(r"Unexpected symbol (.*) at (\d+)$", re.DOTALL)
+
+
+def json_problem(path: str, handle: BinaryIO, exc: Exception) -> Problem:
+    """ijson's pure-Python parser's error as one line, with the line and column where it can say."""
+    message = str(exc)
+    if match := _SYMBOL.match(message):
+        symbol = match.group(1)[1:-1]  # it quotes it with repr()
+        if re.fullmatch(r"-?[0-9]{4301,}", symbol):  # a number int() refuses, as json.loads did
+            return Problem(path, 0, "not a TimelineJS file: a number has more than 4,300 digits")
+        line, column = _place(handle, int(match.group(2)))
+        shown = symbol if len(symbol) <= 20 else symbol[:20] + "…"
+        return Problem(path, line, f"not valid JSON: unexpected {shown!r} (column {column})")
+    if isinstance(exc, ijson.IncompleteJSONError):  # the end of the file, in a value or a string
+        line, column = _place(handle, None)
+        return Problem(path, line, f"not valid JSON: the file ends inside a value (column {column})")
+    if message.startswith("Additional data"):
+        return Problem(path, 0, "not valid JSON: more text after the end of the top-level object")
+    return Problem(path, 0, f"not valid JSON: {' '.join(message.split())[:100]}")
+
+
+def _place(handle: BinaryIO, offset: int | None) -> tuple[int, int]:
+    """(line, column) of a character offset in the file (None: its end), read again in chunks."""
+    handle.seek(0)
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    line, column, seen = 1, 1, 0
+    while chunk := text.read(2 ** 20):
+        if offset is not None and seen + len(chunk) > offset:
+            chunk = chunk[:offset - seen]
+        newlines = chunk.count("\n")
+        line += newlines
+        column = len(chunk) - chunk.rfind("\n") if newlines else column + len(chunk)
+        seen += len(chunk)
+        if offset is not None and seen >= offset:
+            break
+    text.detach()
+    return line, column
 
 
 def _json_slide(path: str, where: str, kind: str, item: object) -> Slide | list[Problem]:

@@ -17,6 +17,7 @@ from .sources import cited_rows, citing_entries, source_problems, style_path, wi
 
 Entry = Event | Person | Place | StandalonePage
 MAX_YEAR_PAGES = 1000  # year pages one event may appear on
+NO_BASE_URL = "no 'base_url'"  # the warning's start: the pipeline drops it when a given base_url was refused
 
 
 def link_site(content: Content, include_drafts: bool = False,
@@ -68,7 +69,7 @@ def _settings_warnings(content: Content) -> list[Problem]:
     """site.yaml settings the pages will miss: a base_url for feeds and calendars, UI strings."""
     problems = [language_problem(content.config.language, content.config_path, 0)]
     if content.config_path and not content.config.base_url and content.events:  # records from files only
-        problems.append(Problem(content.config_path, 0, "no 'base_url': feed.xml, calendar.ics and sitemap.xml "
+        problems.append(Problem(content.config_path, 0, f"{NO_BASE_URL}: feed.xml, calendar.ics and sitemap.xml "
                                 "need the published address; add e.g. 'base_url: https://user.github.io/repo/'",
                                 warning=True))
     return [p for p in problems if p]

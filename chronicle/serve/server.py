@@ -22,7 +22,7 @@ from .live import LiveSite, request_path
 from ..output.outputdir import guard_output
 from .overlay import DEV_SCRIPTS, BuildStatus, with_overlay, without_policy
 from ..pipeline import Options
-from .guard import crash_line, guarded, host_allowed, report_crash, report_thread_crashes
+from .guard import crash_line, guarded, host_checked_server, refuse_foreign_host, report_crash, report_thread_crashes
 from .watch import EventWatcher, reload_browsers, watch_in_background
 
 WRITE_AFTER_S = 1.0  # site/ is rebuilt once edits have paused this long
@@ -30,7 +30,6 @@ WRITE_AFTER_S = 1.0  # site/ is rebuilt once edits have paused this long
 
 def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> int:
     """Serve the site from memory with live reload; update on every change to content or layouts."""
-    from livereload import Server
     from tornado.ioloop import IOLoop
 
     try:
@@ -54,8 +53,7 @@ def serve(options: Options, host: str, port: int, out: TextIO, err: TextIO) -> i
     if rebuild(set()):
         threading.Thread(target=guarded("making the search index", live.warm, status, err), daemon=True,
                          name="chronicle-warm").start()
-    server = Server(watcher=EventWatcher())
-    server.SFH = live_handler(live, status, host, port, err)
+    server = host_checked_server(host, port, EventWatcher(), live_handler(live, status, host, port, err))
     if hasattr(signal, "SIGTERM"):  # stop as on Ctrl+C, so the background build is stopped too
         signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     print(f"Serving {options.content} on http://{host}:{port}/ (Ctrl+C to stop); "
@@ -118,11 +116,7 @@ def live_handler(live: LiveSite, status: BuildStatus, host: str, port: int, err:
             pass  # livereload passes the static handler's arguments; the files come from memory
 
         def prepare(self) -> None:  # noqa: D102 (tornado's API)
-            if not host_allowed(self.request.host, host, port):
-                self.set_status(403)
-                self.set_header("Content-Type", "text/plain; charset=utf-8")
-                self.finish(f"403: this preview answers only http://{host}:{port}/ and localhost, "
-                            f"not the host name {self.request.host[:100]!r}\n")
+            refuse_foreign_host(self, host, port)
 
         def get(self, url_path: str, include_body: bool = True) -> None:  # noqa: D102 (tornado's API)
             try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,3 +261,51 @@ def test_import_output_loads_without_problems(tmp_path):
         "add e.g. 'base_url: https://user.github.io/repo/'"]
     assert all(p.warning for p in problems + link_problems)
     assert len(site.events) == 6 and len(site.eras) == 2
+
+
+def test_import_memory_follows_the_largest_slide_not_the_file(tmp_path):
+    """Issue 18: the whole file was parsed into Python objects (a 50 MB import took 930 MB).
+
+    1,000 small slides, each with an unknown key holding 1,000 empty lists (3 MB): read whole, the
+    lists alone take 64 MB; streamed, one slide's at a time. The import runs in a child of a child,
+    so RUSAGE_CHILDREN counts it alone (Linux gives ru_maxrss in KiB).
+    """
+    pytest.importorskip("resource")  # Unix only
+    extra = "[" + ",".join(["[]"] * 1000) + "]"
+    source = tmp_path / "big.json"
+    source.write_text('{"events": [\n' + ",\n".join(
+        f'{{"start_date": {{"year": {1000 + i}}}, "text": {{"headline": "Event {i}"}}, "x": {extra}}}'
+        for i in range(1000)) + "]}\n")
+    measure = ("import resource, subprocess, sys\n"
+               "run = subprocess.run([sys.executable, '-m', 'chronicle', 'import', 'timelinejs', sys.argv[1],"
+               " '--content', sys.argv[2]], capture_output=True, text=True)\n"
+               "print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, repr(run.stderr))\n")
+    result = subprocess.run([sys.executable, "-c", measure, str(source), str(tmp_path / "content")],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path, check=True)
+    code, peak_kib, err = result.stdout.split(" ", 2)
+    assert (code, err.strip()) == ("0", "''")
+    assert len(os.listdir(tmp_path / "content" / "events")) == 1000
+    assert int(peak_kib) < 70 * 1024, f"peak RSS {int(peak_kib) // 1024} MB"
+
+
+def test_json_broken_after_many_events_is_one_line_with_its_place_and_nothing_is_written(tmp_path):
+    """Streamed: 300 events are read and staged before the parser meets the error; none may stay."""
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True)
+    (content / "events" / "mine.md").write_text("mine\n")
+    source = tmp_path / "t.json"
+    good = ",\n".join(f'{{"start_date": {{"year": {1000 + i}}}, "text": {{"headline": "E {i}"}}}}' for i in range(300))
+    source.write_text('{"events": [\n' + good + ',\n  {"start_date": {"year": 1958}} x\n]}')
+    code, out, err = run("timelinejs", source, content)
+    assert (code, out) == (1, "")
+    assert err == f"{source}:302: not valid JSON: unexpected 'x' (column 34)\n"
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*")) == ["events", "events/mine.md"]
+
+
+def test_json_ending_midway_is_one_line_and_leaves_no_folder(tmp_path):
+    source = tmp_path / "t.json"
+    source.write_text('{"events": [\n{"start_date": {"year": 1958}, "text": {"headline": "A"}},\n{"start_')
+    code, out, err = run("timelinejs", source, tmp_path / "new" / "content")
+    assert (code, out) == (1, "")
+    assert err == f"{source}:3: not valid JSON: the file ends inside a value (column 9)\n"
+    assert not (tmp_path / "new").exists()

@@ -198,3 +198,44 @@ def test_the_spreadsheet_time_cell_is_kept(tmp_path, cell, date):
     assert code == 0, err
     assert event_meta(content, "train")["date"] == date
     assert "lost: nothing" in out
+
+
+# --- streamed: copies and group tags are staged with the events --------------------------------
+
+def test_an_image_copied_before_the_file_breaks_leaves_nothing_behind(tmp_path):
+    """The import streams: the image is copied (staged) at the first slide, 200 slides before the
+    JSON error; neither it nor content/assets/ may stay."""
+    (tmp_path / "in/images").mkdir(parents=True)
+    (tmp_path / "in/images/portrait.png").write_bytes(PNG)
+    first = json.dumps(slide("A portrait", {"year": 1843}, media={"url": "images/portrait.png"}, group="Война"))
+    rest = ",\n".join(json.dumps(slide(f"E {i}", {"year": 1900 + i})) for i in range(200))
+    source = tmp_path / "in/timeline.json"
+    source.write_text('{"events": [\n' + first + ",\n" + rest + ',\n{"start_date": {"year": 1958}} x\n]}',
+                      encoding="utf-8")
+    content = content_with_site(tmp_path)
+    code, out, err = run("timelinejs", source, content)
+    assert (code, out) == (1, "")
+    assert err == f"{source}:203: not valid JSON: unexpected 'x' (column 32)\n"
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*")) == ["site.yaml"]
+
+
+def test_an_other_image_already_in_assets_is_a_conflict_and_the_same_one_is_kept(tmp_path):
+    (tmp_path / "in/images").mkdir(parents=True)
+    (tmp_path / "in/images/portrait.png").write_bytes(PNG)
+    source = write_json(tmp_path / "in", [
+        slide("A portrait", {"year": 1843}, media={"url": "images/portrait.png"}),
+        slide("Again", {"year": 1844}, media={"url": "images/portrait.png"})])
+    content = content_with_site(tmp_path)
+    (content / "assets/images").mkdir(parents=True)
+    (content / "assets/images/portrait.png").write_bytes(b"mine")
+    code, out, err = run("timelinejs", source, content)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"{content / 'assets/images/portrait.png'}: already exists",
+                                "nothing was written: the import never overwrites files (1 already exist)"]
+    assert (content / "assets/images/portrait.png").read_bytes() == b"mine"
+    assert not (content / "events").exists()
+    (content / "assets/images/portrait.png").write_bytes(PNG)  # the same bytes: kept, nothing copied
+    code, out, err = run("timelinejs", source, content)
+    assert (code, err) == (0, "")
+    assert not any("assets" in line for line in out.splitlines() if line.startswith("wrote "))
+    assert event_meta(content, "again")["image"]["src"] == "assets/images/portrait.png"

@@ -57,6 +57,17 @@ def test_a_base_url_option_urllib_cannot_read_is_one_line(content, tmp_path, com
     assert run.error_lines == ["--base-url: 'https://[::1/' is not a valid URL: invalid IPv6 URL"]
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_refused_base_url_is_only_its_error_not_also_a_no_base_url_warning(content, tmp_path, command):
+    folder = content({"events/a.md": EVENT}, site_yaml=f'title: T\nbase_url: "{BAD_URL}"\n')
+    args = ["check"] if command == "check" else ["--output", str(tmp_path / "site")]
+    run = run_cli(*args, "--content", str(folder), cwd=tmp_path)
+    assert run.code == 1
+    assert run.err.splitlines()[:-1] == [
+        "content/site.yaml:2: base_url: 'https://[::1/' is not a valid URL: invalid IPv6 URL"]
+    assert "no 'base_url'" not in run.err
+
+
 def test_a_base_url_port_out_of_range_is_one_line(content, tmp_path):
     run = run_cli("check", "--content", str(content({"events/a.md": EVENT})), "--base-url", "https://e.org:99999/",
                   cwd=tmp_path)

@@ -185,3 +185,30 @@ def test_the_background_build_reports_an_exception_and_builds_again_when_asked(t
         assert _until(lambda: len(calls) == 2, 10), "the writer thread ended after the exception"
     finally:
         writer.stop()
+
+
+def _websocket_handshake(port: int, host: str) -> bytes:
+    """The raw answer to a websocket upgrade of /livereload sent with the given Host header."""
+    request = (f"GET /livereload HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               f"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+               f"Origin: http://{host}\r\n\r\n").encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+        return answer
+
+
+def test_serve_refuses_a_foreign_host_on_livereloads_own_endpoints_too(tmp_path):
+    """DNS rebinding: livereload's script, its force-reload URL and its websocket answered any Host."""
+    with serving(tmp_path) as (port, _, _):
+        assert _websocket_handshake(port, f"127.0.0.1:{port}").startswith(b"HTTP/1.1 101 ")  # its own name: works
+        for path in ("/livereload.js", "/forcereload", "/forcereload?path=x", "/livereload"):
+            assert _request(port, path, host=f"evil.example:{port}")[0] == 403, path
+        answer = _websocket_handshake(port, f"evil.example:{port}")
+        assert answer.startswith(b"HTTP/1.1 403 "), answer[:200]
+        assert _request(port, "/livereload.js")[0] == 200
