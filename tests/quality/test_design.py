@@ -1,6 +1,7 @@
 """Design checks: language tags on native names, skip link, print and dark styles."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -34,8 +35,11 @@ def test_every_page_has_a_skip_link_to_main(site: BuiltSite) -> None:
     for path in site.pages():
         html = site.read(path)
         body = html[html.index("<body>"):]
-        first_link = re.search(r"<a [^>]*>", body).group(0)
-        assert 'class="skip-link"' in first_link and 'href="#main"' in first_link, f"{path}: {first_link}"
+        # The links before the first ordinary one are skip links, and one of them goes to #main
+        # (timeline.html puts "skip to the chart" first: one Tab reaches the chart, issue 20).
+        links = re.findall(r"<a [^>]*>", body)
+        skips = list(itertools.takewhile(lambda link: 'class="skip-link"' in link, links))
+        assert skips and any('href="#main"' in link for link in skips), f"{path}: {links[:2]}"
         assert html.count('id="main"') == 1, path
 
 
