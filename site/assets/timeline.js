@@ -554,7 +554,7 @@
   /* The view `span` days long that draws time t at pixel p. The breaks and each stretch's room move
      as the view does, so a plain proportion is only the first guess: secant steps on the drawn
      scale itself (then halving a bracket, should the layout jump) make it exact. */
-  function viewAt(span, t, p) {
+  function viewAt(span, t, p, thorough) {
     function err(lo) { var v = clampView(lo, lo + span); return geometry(v[0], v[1]).pos(t) - p; }
     var g = geometry(), a = t - (p - 8) / g.len * span, ea = err(a), b = a + ea * span / g.len, eb = err(b);
     var best = Math.abs(ea) < Math.abs(eb) ? a : b, bestErr = Math.min(Math.abs(ea), Math.abs(eb));
@@ -566,7 +566,24 @@
       if (ea * eb < 0 && k > 5) { if (ec * ea < 0) { b = c; eb = ec; } else { a = c; ea = ec; } }
       else { a = b; ea = eb; b = c; eb = ec; }
     }
+    if (thorough && bestErr > 0.01) best = bisect(err, span, best, bestErr);
     return clampView(best, best + span);
+  }
+  /* Where secant steps fail (the first guess ignores the breaks, and with a break in view it can be
+     200 px off, so the steps wander to the range's end): t's pixel only falls as the view's start
+     grows, so halving the whole range of starts the view may take finds it. Up to 60 layouts: a drag
+     asks for it (one call a frame); a zoom, which tries many spans, keeps to the secant steps. */
+  function bisect(err, span, best, bestErr) {
+    var x0 = full[0], x1 = full[1] - span;
+    if (!(x1 > x0)) return best;
+    var e0 = err(x0), e1 = err(x1);
+    if (e0 * e1 > 0) return Math.abs(e0) < Math.min(Math.abs(e1), bestErr) ? x0 : Math.abs(e1) < bestErr ? x1 : best;
+    for (var k = 0; k < 60 && bestErr > 0.01; k++) {
+      var m = (x0 + x1) / 2, em = err(m);
+      if (Math.abs(em) < bestErr) { best = m; bestErr = Math.abs(em); }
+      if (em * e0 > 0) { x0 = m; e0 = em; } else { x1 = m; e1 = em; }
+    }
+    return best;
   }
   /* As viewAt, but where a break appears or vanishes the layout jumps and no view of exactly that
      span keeps t at p: then the nearest span (within 25 %) that does is taken. */
@@ -715,7 +732,7 @@
         startDist = d; return;
       }
       // A drag keeps the time first grabbed under the pointer: the content moves exactly as far as it.
-      if (grab && grab.id === ev.pointerId) { var v = viewAt(S.hi - S.lo, grab.t, at(ev, g)); setView(v[0], v[1], false); }
+      if (grab && grab.id === ev.pointerId) { var v = viewAt(S.hi - S.lo, grab.t, at(ev, g), true); setView(v[0], v[1], false); }
     });
     function up(ev) { delete pointers[ev.pointerId]; startDist = 0; grab = null; }
     chart.addEventListener("pointerup", up); chart.addEventListener("pointercancel", up);
