@@ -80,3 +80,15 @@ def test_printed_pages_are_full_but_the_last(page: object, print_site: Path) -> 
     # Every page but the last is full: within 20 % of the fullest (a heading kept with its first
     # lines may move on), so no forced break leaves a page half empty.
     assert all(n >= max(runs) * 0.8 for n in runs[:-1]), runs
+
+
+def test_print_follows_the_lanes_chosen_on_screen(page: object, print_site: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto((print_site / "timeline.html").as_uri())
+    page.wait_for_selector(".tv-svg a.tv-mark")
+    page.select_option("#tv-facet", "people")  # no event names anyone: one lane, 'None named'
+    page.emulate_media(media="print")
+    headings = page.evaluate("[...document.querySelectorAll('.tv-print h3')].map(h => h.textContent)")
+    assert headings == ["None named"]
+    years = page.evaluate("[...document.querySelectorAll('.tv-print li .when')].map(w => +w.textContent.slice(-4))")
+    assert len(years) == 61 and years == sorted(years)
