@@ -127,9 +127,11 @@ def test_claim_joins_and_leader_lines_reach_3_to_1(new_context, claim_site: Path
         page.wait_for_selector(".tv-svg a.tv-mark")
         page.evaluate(f"timelineView.setDays({days(dt.date(1964, 9, 1))}, {days(dt.date(1965, 4, 1))})")
         joins = page.evaluate(CONTRAST, ".tv-claim-join")
+        print("contrast", scheme, width, "claim joins", round(min(joins), 2))
         assert len(joins) == 2 and min(joins) >= 3, (width, joins)
         if width == 375:
             leaders = page.evaluate(CONTRAST, ".tv-leader")
+            print("contrast", scheme, "leaders", round(min(leaders), 2))
             assert leaders and min(leaders) >= 3, leaders
         page.close()
 
