@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .axis_scale import domain, step, year_label
-from ..dates.text import event_when
+from ..dates.text import event_when, range_text
 from ..dates import Date
 from ..dates.calendars import day_number
 from ..language.i18n import YearWords, ui_language, year_words
 from ..content.model import TIMELINE_FACETS as FACETS, Event, Site
 from ..formats.search import script_json
+from ..link.sources import claim_source_name
 from ..link.urls import entry_path
 
 EN = {
@@ -30,12 +31,12 @@ EN = {
     "ongoing": "ongoing", "end_unknown": "end unknown", "showing": "Showing {from} to {to}",
     "events_n": "{n} events", "help": "Drag or use the arrow keys to move; zoom with Ctrl (⌘ on a Mac) + scroll, a pinch, the buttons or the + and − keys.",
     "skip_chart": "Skip to the timeline chart", "wheel_hint": "Use Ctrl + scroll to zoom the timeline", "wheel_hint_mac": "Use ⌘ + scroll to zoom the timeline",
-    "chart": "Zoomable timeline", "list": "Every event", "gap": "no events {period}", "decade": "{year}s",
+    "chart": "Zoomable timeline", "list": "Every event", "print_list": "Every event, by lane", "gap": "no events {period}", "decade": "{year}s",
 }
 KO = {**EN, "view_title": "갈래별 연표", "facet_label": "갈래 기준", "people": "인물", "places": "장소",
       "countries": "나라", "tags": "태그", "other": "지정 없음", "filter": "표시할 갈래", "all": "모두",
       "none": "없음", "zoom_in": "확대", "zoom_out": "축소", "reset": "전체 연표", "earlier": "이전",
-      "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건",
+      "later": "이후", "legend": "범례", "chart": "확대 가능한 연표", "list": "모든 사건", "print_list": "갈래별 모든 사건",
       "decade": "{year}년대", "point": "하루에 일어난 사건", "span": "며칠 이상 이어진 사건",
       "imprecise": "월이나 연도까지만 알려진 사건", "fuzzy": "대략적이거나 불확실한 날짜",
       "open": "아직 진행 중이거나 끝을 모름", "cluster": "여러 사건: 선택하면 확대", "approximate": "대략",
@@ -155,7 +156,21 @@ def view_context(site: Site, drawn: Drawn | None = None) -> dict:
         heads.setdefault(starts.get(event.start.year, ""), i)
     return {"view_json": Markup(script_json(data)), "v": data["t"], "facets": FACETS,
             "facet": data["facet"], "facet_lanes": data["facets"][data["facet"]],
-            "period_heads": {i: name for name, i in heads.items() if name}}
+            "period_heads": {i: name for name, i in heads.items() if name},
+            "print_lanes": print_lanes(data)}
+
+
+def print_lanes(data: dict) -> list[dict]:
+    """What print gives: each lane of the first facet as a heading, its events (indices) in date order.
+
+    An event in two lanes is listed under both, as the chart draws it in both.
+    """
+    facet = data["facet"]
+    found: list[dict] = [{"name": lane["name"], "events": []} for lane in data["facets"][facet]]
+    for i, event in enumerate(data["events"]):
+        for lane in event["l"][facet]:
+            found[lane]["events"].append(i)
+    return [lane for lane in found if lane["events"]]
 
 
 def period_starts(site: Site, drawn: Drawn | None = None) -> dict[int, str]:
@@ -202,7 +217,26 @@ def _event_json(site: Site, event: Event, lane_map: dict[str, list[int]], span: 
         item["f"] = 1
     if span.open_end:
         item["o"] = 1
+    claims = claim_days(site, event)
+    if claims:
+        item["c"] = claims
     return item
+
+
+def claim_days(site: Site, event: Event) -> list[list]:
+    """The other dates sources give (date_claims), as [first day, day after the last, 'October 1964: Global Times'].
+
+    A claim with an open end has no place to mark and is left out, as on the index axis.
+    """
+    found = []
+    for claim in event.date_claims:
+        last = claim.end or claim.date
+        if claim.date.edge or last.edge:
+            continue
+        when = range_text(claim.date, claim.end, site.config.language)
+        name = claim_source_name(site.works, event, claim.source)
+        found.append([_first_day(claim.date), _after_day(last), f"{when}: {name}" if name else when])
+    return found
 
 
 def _keys(site: Site, event: Event, facet: str) -> list[tuple[str, str]]:

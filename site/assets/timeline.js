@@ -42,7 +42,10 @@
   function endOf(e) { return e.e === undefined ? e.s : (e.e === null ? Infinity : e.e); }
   function extent() {
     var lo = Infinity, hi = -Infinity;
-    EV.forEach(function (e) { lo = Math.min(lo, e.s); hi = Math.max(hi, isFinite(endOf(e)) ? endOf(e) : e.s); });
+    EV.forEach(function (e) {
+      lo = Math.min(lo, e.s); hi = Math.max(hi, isFinite(endOf(e)) ? endOf(e) : e.s);
+      (e.c || []).forEach(function (c) { lo = Math.min(lo, c[0]); hi = Math.max(hi, c[1]); });  // a source's other date stays in reach
+    });
     if (!EV.length) { lo = dn(2000, 1, 1); hi = dn(2001, 1, 1); }
     var span = Math.max(hi - lo, 1), pad = span * 0.03;
     if (!EV.length) return [lo - pad, hi + pad];
@@ -271,6 +274,7 @@
       if (it.i >= 0 && !away) seen[it.i] = 1;
       parts.push(it.html.replace("%TAB%", dup || away ? ' tabindex="-1"' : ""));
     });
+    laneHead(g);
     var focused = document.activeElement && chart.contains(document.activeElement) ? document.activeElement.getAttribute("data-key") : null;
     svg.innerHTML = '<g class="tv-layer">' + parts.join("") + labels + "</g>" + fixed.join("");
     // Focus is never lost to a redraw: the same mark, else (an opened cluster) its first event, else the chart.
@@ -280,6 +284,33 @@
     }
     if (S.hot >= 0) hot(S.hot, true);
     announce();
+  }
+  /* Phones: each lane's name heads its column, written upwards, so a lane is known by its name and
+     not by its colour alone (eight colours serve any number of lanes). Names need 13 px each; when
+     the lanes are narrower (16 lanes: 7 px) the names spread wider and a short line joins each to
+     its column. Positions are set through the CSSOM: a style attribute would need 'unsafe-inline'. */
+  var NAME = 13;
+  function laneHead(g) {
+    var head = chart.querySelector(".tv-lanehead");
+    if (!g.vert) { if (head) head.hidden = true; return; }
+    if (!head) {
+      head = document.createElement("div"); head.className = "tv-lanehead"; head.setAttribute("aria-hidden", "true");
+      chart.insertBefore(head, svg);
+    }
+    head.hidden = false;
+    head.textContent = "";
+    var pitch = Math.max(g.laneW, NAME), x0 = g.axis + 8, joins = [];
+    g.vis.forEach(function (n, row) {
+      var el = document.createElement("span"), at = x0 + row * pitch, col = x0 + row * g.laneW + g.laneW / 2;
+      el.className = "tv-lanename tv-c" + (n % 8); el.textContent = lanes[n].name; el.title = lanes[n].name;
+      el.style.left = at + "px"; el.style.width = pitch + "px"; el.style.lineHeight = (pitch - 3) + "px";
+      head.appendChild(el);
+      joins.push('<path class="tv-lanejoin tv-c' + (n % 8) + '" data-lane="' + n + '" d="M' + (at + 1.5).toFixed(1) + " 0L" + col.toFixed(1) + ' 14"/>');
+    });
+    var fan = document.createElementNS(NS, "svg");
+    fan.setAttribute("class", "tv-lanefan"); fan.setAttribute("width", g.w); fan.setAttribute("height", 14);
+    fan.innerHTML = joins.join("");
+    head.appendChild(fan);
   }
   function drawTicks(g) {
     var out = [], all = [];
@@ -397,7 +428,24 @@
       : '<rect x="' + ca.toFixed(1) + '" y="' + (cross - 5) + '" width="' + (cb - ca).toFixed(1) + '" height="10" rx="3"/>';
     var name = e.a + ": " + e.t;
     return { t: e.s, row: row, i: i, lane: lane, a: a, b: Math.min(b, edge), c: cross,
-      html: '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%>' + shape + "</a>" };
+      html: claims(g, e, a, cross, colour) + '<a class="' + cls + '" href="' + esc(e.h) + '" data-i="' + i + '" data-key="m' + i + "-" + lane + '" aria-label="' + esc(name) + '"%TAB%>' + shape + "</a>" };
+  }
+  /* The other dates sources give (date_claims): each a faint mark joined to the event by a thin
+     dashed line in the lane's colour (3:1 against the chart), with its source as the tooltip. Hidden
+     from screen readers: the mark's tooltip and the event page ("Sources differ") say the same. */
+  function claims(g, e, a, cross, colour) {
+    if (!e.c) return "";
+    var edge = g.vert ? g.h : g.w;
+    return '<g class="tv-claims ' + colour + '" aria-hidden="true">' + e.c.map(function (c) {
+      var c0 = g.pos(c[0]), c1 = Math.max(g.pos(c[1]), c0 + 4), mid = (c0 + c1) / 2;
+      if (c1 < -edge || c0 > 2 * edge) return "";
+      c0 = Math.max(c0, -edge); c1 = Math.min(c1, 2 * edge);
+      var join = g.vert ? "M" + cross + " " + a.toFixed(1) + "V" + mid.toFixed(1) : "M" + a.toFixed(1) + " " + cross + "H" + mid.toFixed(1);
+      var box = g.vert ? 'x="' + (cross - 3) + '" y="' + c0.toFixed(1) + '" width="6" height="' + (c1 - c0).toFixed(1) + '"'
+        : 'x="' + c0.toFixed(1) + '" y="' + (cross - 3) + '" width="' + (c1 - c0).toFixed(1) + '" height="6"';
+      return '<g class="tv-claim" data-claim="' + esc(c[2]) + '"><title>' + esc(c[2]) + '</title><path class="tv-claim-join" d="' + join +
+        '"/><rect class="tv-claim-mark" ' + box + ' rx="2"/></g>';
+    }).join("") + "</g>";
   }
   function cluster(g, group, cross, colour, row) {
     var first = EV[group[0]], last = EV[group[group.length - 1]], a = g.pos(first.s), r = Math.min(14, 7 + Math.sqrt(group.length) * 1.5);
@@ -506,7 +554,7 @@
   /* The view `span` days long that draws time t at pixel p. The breaks and each stretch's room move
      as the view does, so a plain proportion is only the first guess: secant steps on the drawn
      scale itself (then halving a bracket, should the layout jump) make it exact. */
-  function viewAt(span, t, p) {
+  function viewAt(span, t, p, thorough) {
     function err(lo) { var v = clampView(lo, lo + span); return geometry(v[0], v[1]).pos(t) - p; }
     var g = geometry(), a = t - (p - 8) / g.len * span, ea = err(a), b = a + ea * span / g.len, eb = err(b);
     var best = Math.abs(ea) < Math.abs(eb) ? a : b, bestErr = Math.min(Math.abs(ea), Math.abs(eb));
@@ -518,7 +566,24 @@
       if (ea * eb < 0 && k > 5) { if (ec * ea < 0) { b = c; eb = ec; } else { a = c; ea = ec; } }
       else { a = b; ea = eb; b = c; eb = ec; }
     }
+    if (thorough && bestErr > 0.01) best = bisect(err, span, best, bestErr);
     return clampView(best, best + span);
+  }
+  /* Where secant steps fail (the first guess ignores the breaks, and with a break in view it can be
+     200 px off, so the steps wander to the range's end): t's pixel only falls as the view's start
+     grows, so halving the whole range of starts the view may take finds it. Up to 60 layouts: a drag
+     asks for it (one call a frame); a zoom, which tries many spans, keeps to the secant steps. */
+  function bisect(err, span, best, bestErr) {
+    var x0 = full[0], x1 = full[1] - span;
+    if (!(x1 > x0)) return best;
+    var e0 = err(x0), e1 = err(x1);
+    if (e0 * e1 > 0) return Math.abs(e0) < Math.min(Math.abs(e1), bestErr) ? x0 : Math.abs(e1) < bestErr ? x1 : best;
+    for (var k = 0; k < 60 && bestErr > 0.01; k++) {
+      var m = (x0 + x1) / 2, em = err(m);
+      if (Math.abs(em) < bestErr) { best = m; bestErr = Math.abs(em); }
+      if (em * e0 > 0) { x0 = m; e0 = em; } else { x1 = m; e1 = em; }
+    }
+    return best;
   }
   /* As viewAt, but where a break appears or vanishes the layout jumps and no view of exactly that
      span keeps t at p: then the nearest span (within 25 %) that does is taken. */
@@ -595,8 +660,19 @@
       return '<li><label><input type="checkbox" value="' + esc(l.id) + '"' + (hid[l.id] ? "" : " checked") + '> <span class="tv-chip tv-c' + (n % 8) + '"></span> ' + esc(l.name) + "</label></li>";
     }).join("");
   }
+  /* Print gives every event under its lanes' headings: the lanes chosen on screen, in date order. */
+  function fillPrint() {
+    var box = root.querySelector(".tv-print-lanes");
+    if (!box) return;
+    box.innerHTML = lanes.map(function (l, n) {
+      if (!byLane[n].length) return "";
+      return "<h3>" + esc(l.name) + '</h3><ol class="event-list">' + byLane[n].map(function (i) {
+        return '<li><a href="' + esc(EV[i].h) + '">' + esc(EV[i].t) + '</a> <span class="when">' + esc(EV[i].w) + "</span></li>";
+      }).join("") + "</ol>";
+    }).join("");
+  }
   function onControls() {
-    select.addEventListener("change", function () { S.facet = select.value; buildLanes(); fillLanes(); drawn = null; schedule(); });
+    select.addEventListener("change", function () { S.facet = select.value; buildLanes(); fillLanes(); fillPrint(); drawn = null; schedule(); });
     lanesEl.addEventListener("change", function (ev) {
       S.hidden[S.facet][ev.target.value] = !ev.target.checked; drawn = null; schedule();
     });
@@ -656,7 +732,7 @@
         startDist = d; return;
       }
       // A drag keeps the time first grabbed under the pointer: the content moves exactly as far as it.
-      if (grab && grab.id === ev.pointerId) { var v = viewAt(S.hi - S.lo, grab.t, at(ev, g)); setView(v[0], v[1], false); }
+      if (grab && grab.id === ev.pointerId) { var v = viewAt(S.hi - S.lo, grab.t, at(ev, g), true); setView(v[0], v[1], false); }
     });
     function up(ev) { delete pointers[ev.pointerId]; startDist = 0; grab = null; }
     chart.addEventListener("pointerup", up); chart.addEventListener("pointercancel", up);
@@ -712,7 +788,15 @@
   function showTip(el) {
     var i = +el.getAttribute("data-i"), key = el.getAttribute("data-key") || "", lane = +key.split("-")[1];
     if (!el.classList.contains("tv-mark") || !EV[i]) return;
-    tip.innerHTML = "<strong>" + esc(EV[i].t) + "</strong><br>" + esc(EV[i].w) + (lanes[lane] ? "<br>" + esc(lanes[lane].name) : "");
+    tip.innerHTML = "<strong>" + esc(EV[i].t) + "</strong><br>" + esc(EV[i].w) + (lanes[lane] ? "<br>" + esc(lanes[lane].name) : "") +
+      (EV[i].c ? EV[i].c.map(function (c) { return '<br><span class="tv-tip-claim">' + esc(c[2]) + "</span>"; }).join("") : "");
+    place(el);
+  }
+  function claimTip(el) {
+    tip.textContent = el.getAttribute("data-claim");
+    place(el.querySelector("rect"));
+  }
+  function place(el) {
     tip.hidden = false;
     var c = chart.getBoundingClientRect(), m = el.getBoundingClientRect(), w = tip.offsetWidth;
     tip.style.left = Math.max(4, Math.min(m.left - c.left, c.width - w - 4)) + "px";
@@ -722,6 +806,8 @@
     chart.appendChild(tip);
     ["mouseover", "focusin"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
+        var claim = ev.target.closest && ev.target.closest(".tv-claim");
+        if (claim) return claimTip(claim);
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el) return;
         if (S.hot >= 0) hot(S.hot, false);
         S.hot = +el.getAttribute("data-i"); hot(S.hot, true);
@@ -730,6 +816,7 @@
     });
     ["mouseout", "focusout"].forEach(function (type) {
       root.addEventListener(type, function (ev) {
+        if (ev.target.closest && ev.target.closest(".tv-claim")) { tip.hidden = true; return; }
         var el = ev.target.closest && ev.target.closest("[data-i]"); if (!el || S.hot < 0) return;
         hot(S.hot, false); S.hot = -1; tip.hidden = true;
       });
@@ -765,6 +852,7 @@
   select.value = S.facet;
   buildLanes();
   fillLanes();
+  if (S.facet !== D.facet) fillPrint();  // a saved view in other lanes
   if (phone.matches) root.querySelector(".tv-filter").open = false;  // the chart first on a small screen
   root.querySelector(".tv-controls").hidden = false;
   if (document.getElementById("tv-skip")) document.getElementById("tv-skip").hidden = false;  // the chart exists now

@@ -174,7 +174,9 @@ PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
 PERIODS = ["1950s", "1960s", "2010s", "2020s"]  # the axis' two clusters, cut into decades
 
 
-@pytest.mark.parametrize("name", ["index.html", "timeline.html"])
+# timeline.html prints by lane, with no forced page breaks (issue 20, point 9: one period per page
+# left near-empty pages): see test_timeline_print.py.
+@pytest.mark.parametrize("name", ["index.html"])
 def test_prints_one_page_per_period_with_its_heading(page: object, file_site: Path, name: str) -> None:
     page.goto((file_site / name).as_uri())
     page.emulate_media(media="print")
