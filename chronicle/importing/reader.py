@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -179,6 +180,8 @@ def read_json(path: str, handle: BinaryIO) -> Iterator[Item]:
         yield from _json_items(path, _depth_checked(PARSER.basic_parse(handle, use_float=True)))
     except ijson.JSONError as exc:
         raise FileProblem([json_problem(path, handle, exc)]) from None
+    except json.JSONDecodeError as exc:  # ijson's parser reads each string with json's scanstring
+        raise FileProblem([Problem(path, 0, f"not valid JSON: {exc.msg[0].lower()}{exc.msg[1:]} in a string")]) from None
     except RecursionError:  # '[[[[...': past MAX_DEPTH (or a parser's own stack)
         raise FileProblem([Problem(path, 0, "not a TimelineJS file: lists or objects nested too deeply")]) from None
 

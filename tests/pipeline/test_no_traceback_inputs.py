@@ -267,6 +267,17 @@ def test_16000_slides_with_one_headline_import_quickly(tmp_path):
 
 # --- found by the 30-minute fuzz soak -------------------------------------------------------------
 
+
+@pytest.mark.parametrize("text", ['"\\u"', '{"events": [{"text": {"headline": "a\\u12x"}}]}', '["\\uZZZZ"]'])
+def test_a_broken_unicode_escape_in_json_is_one_line(tmp_path, text):
+    """Found by the soak after the import began to stream: ijson's parser raised json's own error."""
+    file = tmp_path / "t.json"
+    file.write_text(text, encoding="utf-8")
+    code, _, err = _import(file, tmp_path / "content")
+    assert code == 1
+    assert err == f"{file}: not valid JSON: invalid \\uXXXX escape in a string\n", err
+    assert not (tmp_path / "content").exists() or not any((tmp_path / "content").rglob("*.md"))
+
 def test_import_leaves_out_media_whose_url_urllib_cannot_read(tmp_path):
     file = tmp_path / "t.json"
     file.write_text(json.dumps({"events": [{**_slide(), "media": {"url": BAD_URL}}]}))
